@@ -1,0 +1,60 @@
+//! The library's error type: every variant says where and what, and what to do next.
+
+use std::path::PathBuf;
+
+/// Errors of the whosaid library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: index was built with schema version {found}, this whosaid needs version {expected}; \
+         rebuild it with `whosaid index --rebuild --index {path} ARCHIVE...`"
+    )]
+    SchemaVersion {
+        path: PathBuf,
+        found: u32,
+        expected: u32,
+    },
+    #[error(
+        "{path}: no whosaid index here (missing {missing}); create one with `whosaid index --index {path} ARCHIVE...`"
+    )]
+    NoIndex {
+        path: PathBuf,
+        missing: &'static str,
+    },
+    #[error(
+        "{path}: index is damaged or unreadable ({reason}); rebuild it with `whosaid index --rebuild --index {path} ARCHIVE...`"
+    )]
+    Damaged { path: PathBuf, reason: String },
+    #[error(
+        "{path}: another `whosaid index` is writing to this index; wait for it to finish (or remove a stale lock only if no whosaid is running)"
+    )]
+    Locked { path: PathBuf },
+    #[error("bad query {query:?}: {reason}")]
+    Query { query: String, reason: String },
+    #[error("{path}: saved queries file: {reason}")]
+    Saved { path: PathBuf, reason: String },
+    #[error("{0}")]
+    Usage(String),
+    #[error("index schema: {0}")]
+    Schema(String),
+    #[error("tantivy: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Result with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! The extractor's word lists and gazetteer, compiled into the binary from `data/`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct OrgFile {
+    org: Vec<OrgEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct OrgEntry {
+    name: String,
+    aliases: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+}
+
+/// All the extractor's vocabulary.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Single-word cues.
+    pub cues: HashSet<String>,
+    /// Multi-word cues as word lists, longest first.
+    pub cue_phrases: Vec<Vec<String>>,
+    pub role_words: HashSet<String>,
+    pub stop_names: HashSet<String>,
+    /// Normalised alias (word list) -> organisation index; longest first.
+    aliases: Vec<(Vec<String>, usize)>,
+    /// Normalised role phrase -> organisation index.
+    roles: HashMap<String, usize>,
+    pub org_names: Vec<String>,
+}
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Lowercase words of a phrase with the spelling and country variants folded, so that
+/// "U.S. Defence Secretary" and "American defense secretary" compare equal.
+pub fn norm_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let lower = text.to_lowercase();
+    let words = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty());
+    for w in words {
+        let w = w
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_matches(|c| c == '.' || c == '\'');
+        let w = match w {
+            "u.s" | "us" | "american" | "america" | "usa" => "us",
+            "u.k" | "uk" | "british" | "britain" => "uk",
+            "defence" => "defense",
+            "organisation" => "organization",
+            "labor" => "labour",
+            other => other,
+        };
+        if w.is_empty() {
+            continue;
+        }
+        // "united states" -> "us"
+        if w == "states" && out.last().is_some_and(|p| p == "united") {
+            out.pop();
+            out.push("us".into());
+            continue;
+        }
+        out.push(w.to_string());
+    }
+    out
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            Lexicon::from_data(
+                include_str!("data/cues.txt"),
+                include_str!("data/role_words.txt"),
+                include_str!("data/stop_names.txt"),
+                include_str!("data/organisations.toml"),
+            )
+            .expect("bundled extractor data is valid (checked by unit tests)")
+        })
+    }
+
+    fn from_data(cues: &str, roles: &str, stops: &str, orgs: &str) -> Result<Lexicon, String> {
+        let mut single = HashSet::new();
+        let mut phrases = Vec::new();
+        for l in lines(cues) {
+            let words: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
+            if words.len() == 1 {
+                single.insert(words[0].clone());
+            } else {
+                phrases.push(words);
+            }
+        }
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let file: OrgFile = toml::from_str(orgs).map_err(|e| format!("organisations.toml: {e}"))?;
+        let mut aliases = Vec::new();
+        let mut role_map = HashMap::new();
+        let mut org_names = Vec::new();
+        for (i, o) in file.org.iter().enumerate() {
+            org_names.push(o.name.clone());
+            for a in o.aliases.iter().chain(std::iter::once(&o.name)) {
+                let mut w = norm_words(a);
+                if w.first().is_some_and(|x| x == "the") && w.len() > 1 {
+                    w.remove(0);
+                }
+                aliases.push((w, i));
+            }
+            for r in &o.roles {
+                role_map.insert(norm_words(r).join(" "), i);
+            }
+        }
+        aliases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Ok(Lexicon {
+            cues: single,
+            cue_phrases: phrases,
+            role_words: lines(roles).map(str::to_string).collect(),
+            stop_names: lines(stops).map(str::to_string).collect(),
+            aliases,
+            roles: role_map,
+            org_names,
+        })
+    }
+
+    /// Is the lowercase word a role word ("secretary", "Sen.")?
+    pub fn is_role_word(&self, w: &str) -> bool {
+        self.role_words.contains(&w.to_lowercase())
+    }
+
+    /// The organisation a phrase names or implies: an alias inside it ("Pentagon chief"), or a
+    /// role whose holder belongs to it ("US Defence Secretary"). Longest match wins.
+    pub fn org_of(&self, phrase: &str) -> Option<&str> {
+        let words = norm_words(phrase);
+        if words.is_empty() {
+            return None;
+        }
+        // Roles: the longest suffix-free window that is a known role phrase.
+        for len in (1..=words.len()).rev() {
+            for win in words.windows(len) {
+                if let Some(&i) = self.roles.get(&win.join(" ")) {
+                    return Some(&self.org_names[i]);
+                }
+            }
+        }
+        self.alias_in(&words).map(|i| self.org_names[i].as_str())
+    }
+
+    /// An organisation named by the whole phrase (after a leading determiner): "the Kremlin".
+    pub fn org_named(&self, phrase: &str) -> Option<&str> {
+        let mut words = norm_words(phrase);
+        if words.first().is_some_and(|w| w == "the") {
+            words.remove(0);
+        }
+        self.aliases
+            .iter()
+            .find(|(a, _)| *a == words)
+            .map(|(_, i)| self.org_names[*i].as_str())
+    }
+
+    fn alias_in(&self, words: &[String]) -> Option<usize> {
+        for (alias, i) in &self.aliases {
+            if alias.len() <= words.len()
+                && words.windows(alias.len()).any(|w| w == alias.as_slice())
+            {
+                // Case matters for short aliases that are also words ("us"): require the
+                // alias to be longer than two letters or multi-word.
+                if alias.len() == 1 && alias[0].len() <= 2 {
+                    continue;
+                }
+                return Some(*i);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_loads() {
+        let l = Lexicon::get();
+        assert!(l.cues.contains("emphasised") && l.cues.contains("emphasized"));
+        assert!(l.cue_phrases.iter().any(|p| p == &["according", "to"]));
+        assert!(l.org_names.len() > 20);
+    }
+
+    #[test]
+    fn orgs_from_roles_and_aliases() {
+        let l = Lexicon::get();
+        assert_eq!(
+            l.org_of("US Defence Secretary"),
+            Some("US Department of Defense")
+        );
+        assert_eq!(
+            l.org_of("the American defence minister"),
+            Some("US Department of Defense")
+        );
+        assert_eq!(
+            l.org_of("The Pentagon Chief"),
+            Some("US Department of Defense")
+        );
+        assert_eq!(l.org_of("NATO Secretary General"), Some("NATO"));
+        assert_eq!(l.org_of("a local baker"), None);
+        assert_eq!(l.org_named("the Kremlin"), Some("Kremlin"));
+    }
+}

@@ -1,0 +1,950 @@
+//! The statement extractor: finds what was said in an article (direct, indirect and mixed
+//! speech), who said it (resolved to the fullest name the article uses), their role and
+//! organisation, the cue, and the byte offsets of each piece.
+//!
+//! It is rule-based and linear in the size of the article. The vocabulary (reporting verbs,
+//! role words, organisations) lives in `data/` beside this file.
+
+mod lexicon;
+mod speakers;
+mod text;
+
+pub use lexicon::Lexicon;
+
+use jiff::civil::{Date, Weekday};
+
+use crate::model::{Article, Kind, Statement, name_key, short_hash};
+use speakers::{Np, NpKind, Registry, lower, np_after, np_before};
+use text::{Quote, Span, Token};
+
+/// One sentence with what the extractor needs of it.
+struct Sent {
+    span: Span,
+    para: usize,
+    toks: Vec<Token>,
+    quotes: Vec<Quote>,
+}
+
+/// A statement found, before its speaker is resolved.
+struct Found {
+    sent: usize,
+    spans: Vec<Span>,
+    cue: Option<Span>,
+    np: Option<Np>,
+    /// A cue-less quotation continuing the previous speaker.
+    floating: bool,
+}
+
+/// Extracts statements from articles.
+#[derive(Debug, Clone, Copy)]
+pub struct Extractor {
+    lex: &'static Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor {
+            lex: Lexicon::get(),
+        }
+    }
+}
+
+/// Where the resolved speaker came from: it sets the confidence.
+#[derive(Clone, Copy, PartialEq)]
+enum Via {
+    Named,
+    Pronoun,
+    Nominal,
+    Org,
+    Floating,
+    Unresolved,
+}
+
+struct Resolved {
+    speaker: Option<String>,
+    role: Option<String>,
+    org: Option<String>,
+    via: Via,
+    person: Option<usize>,
+}
+
+fn trim_span(body: &str, (mut s, mut e): Span, trailing: &[char]) -> Span {
+    while s < e {
+        let c = body[s..].chars().next().unwrap_or('x');
+        if c.is_whitespace() {
+            s += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    while e > s {
+        let c = body[..e].chars().next_back().unwrap_or('x');
+        if c.is_whitespace() || trailing.contains(&c) {
+            e -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (s, e)
+}
+
+fn is_bullet(line: &str) -> bool {
+    let t = line.trim_start();
+    (t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• "))
+        && !t.chars().any(text::is_quote_mark)
+}
+
+impl Extractor {
+    /// Extracts the statements of one article, in text order.
+    pub fn extract(&self, article: &Article) -> Vec<Statement> {
+        let body = article.body.as_str();
+        let sents = self.sentences(body);
+        let mut reg = Registry::default();
+        for s in &sents {
+            self.register_people(body, s, &mut reg);
+        }
+        let mut found: Vec<Found> = Vec::new();
+        for (i, s) in sents.iter().enumerate() {
+            if let Some(f) = self.find(body, &sents, i) {
+                found.push(f);
+            } else if let Some(f) = self.floating(body, &sents, i, found.last()) {
+                found.push(f);
+            } else if let Some(np) = self.bare_attribution(body, s) {
+                // `"...". Smith said.`: the speaker of the previous cue-less quotation.
+                if let Some(prev) = found.last_mut().filter(|f| f.floating && f.sent + 1 == i) {
+                    prev.np = Some(np.0);
+                    prev.cue = Some(np.1);
+                    prev.floating = false;
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(found.len());
+        let mut last: Option<(usize, Resolved)> = None; // (paragraph, speaker)
+        for f in &found {
+            let para = sents[f.sent].para;
+            let r = self.resolve(
+                body,
+                f,
+                &reg,
+                last.as_ref().filter(|(p, _)| para <= p + 1).map(|(_, r)| r),
+            );
+            if f.floating && r.speaker.is_none() {
+                continue;
+            }
+            out.push(self.statement(article, &sents, f, &r));
+            if r.speaker.is_some() {
+                last = Some((para, r));
+            }
+        }
+        out
+    }
+
+    fn sentences(&self, body: &str) -> Vec<Sent> {
+        let mut out = Vec::new();
+        for (pi, para) in text::paragraphs(body).into_iter().enumerate() {
+            if is_bullet(&body[para.0..para.1]) {
+                continue;
+            }
+            let quotes = text::quotes(body, para);
+            for span in text::sentences(body, para, &quotes) {
+                let qs: Vec<Quote> = quotes
+                    .iter()
+                    .filter(|q| q.start < span.1 && q.end > span.0)
+                    .copied()
+                    .collect();
+                let toks = text::tokens(body, span, &qs);
+                out.push(Sent {
+                    span,
+                    para: pi,
+                    toks,
+                    quotes: qs,
+                });
+            }
+        }
+        out
+    }
+
+    /// Records every person named outside quotation marks, with the title before the name.
+    fn register_people(&self, body: &str, s: &Sent, reg: &mut Registry) {
+        let toks = &s.toks;
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_cap(body) || toks[i].quoted {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words (with inner connectors such as "of").
+            let mut j = i + 1;
+            while j < toks.len() && !toks[j].quoted && toks[j].word {
+                if toks[j].is_cap(body) {
+                    j += 1;
+                } else if matches!(
+                    lower(body, &toks[j]).as_str(),
+                    "of" | "de" | "van" | "von" | "bin" | "al"
+                ) && toks.get(j + 1).is_some_and(|n| n.is_cap(body))
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // Lowercase titles right before the run: "defence secretary Pete Hegseth".
+            let mut k = i;
+            while k > 0
+                && toks[k - 1].word
+                && !toks[k - 1].quoted
+                && self.lex.is_role_word(&lower(body, &toks[k - 1]))
+            {
+                k -= 1;
+            }
+            let words: Vec<&str> = toks[k..j].iter().map(|t| t.text(body)).collect();
+            let (kind, name, role) = speakers::classify(self.lex, &words);
+            let honorific = words.iter().any(|w| {
+                matches!(
+                    w.to_lowercase().trim_end_matches('.'),
+                    "mr" | "mrs" | "ms" | "dr"
+                )
+            });
+            if kind == NpKind::Name && (name.len() >= 2 || honorific || reg.lookup(&name).is_some())
+            {
+                let role = role
+                    .or_else(|| self.apposition(body, toks, j))
+                    .or_else(|| self.role_before(body, toks, k));
+                reg.add(self.lex, &name, role.as_deref(), toks[i].start);
+            }
+            i = j;
+        }
+    }
+
+    /// ", the US defence secretary," after a name: the role it gives.
+    fn apposition(&self, body: &str, toks: &[Token], after: usize) -> Option<String> {
+        if toks.get(after)?.text(body) != "," {
+            return None;
+        }
+        let mut e = after + 1;
+        while e < toks.len() && toks[e].word && !toks[e].quoted && e - after < 10 {
+            e += 1;
+        }
+        if e == after + 1
+            || !toks
+                .get(e)
+                .is_none_or(|t| matches!(t.text(body), "," | "." | ";"))
+        {
+            return None;
+        }
+        let words: Vec<&str> = toks[after + 1..e].iter().map(|t| t.text(body)).collect();
+        let first = words[0].to_lowercase();
+        let roleish = words
+            .iter()
+            .any(|w| self.lex.is_role_word(w.trim_end_matches("'s")));
+        if roleish && (matches!(first.as_str(), "the" | "a" | "an") || words.len() <= 5) {
+            let text = &body[toks[after + 1].start..toks[e - 1].end];
+            let text = ["the ", "a ", "an "]
+                .iter()
+                .fold(text, |t, d| t.strip_prefix(d).unwrap_or(t));
+            return Some(text.to_string());
+        }
+        None
+    }
+
+    /// "Lithuania's defence minister, Rasa Jankauskiene,": the role before a name set off by a comma.
+    fn role_before(&self, body: &str, toks: &[Token], name_start: usize) -> Option<String> {
+        if name_start < 2 || toks[name_start - 1].text(body) != "," {
+            return None;
+        }
+        let end = name_start - 1;
+        let mut b = end;
+        while b > 0 && toks[b - 1].word && !toks[b - 1].quoted && end - b < 6 {
+            b -= 1;
+        }
+        if b == end || !self.lex.is_role_word(&lower(body, &toks[end - 1])) {
+            return None;
+        }
+        let text = &body[toks[b].start..toks[end - 1].end];
+        Some(
+            ["the ", "The ", "a ", "A "]
+                .iter()
+                .fold(text, |t, d| t.strip_prefix(d).unwrap_or(t))
+                .to_string(),
+        )
+    }
+
+    /// Cues in a sentence: (first token, end token exclusive, is "according to").
+    fn cues(&self, body: &str, toks: &[Token]) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        'tok: while i < toks.len() {
+            if !toks[i].word || toks[i].quoted {
+                i += 1;
+                continue;
+            }
+            for p in &self.lex.cue_phrases {
+                if i + p.len() <= toks.len()
+                    && (i == 0 || !toks[i].is_cap(body) || p[0] == "according")
+                    && p.iter()
+                        .zip(&toks[i..])
+                        .all(|(w, t)| t.word && !t.quoted && lower(body, t) == *w)
+                {
+                    out.push((i, i + p.len(), p[0] == "according"));
+                    i += p.len();
+                    continue 'tok;
+                }
+            }
+            // A capitalised cue word is a name ("United States"), except at the sentence start.
+            if self.lex.cues.contains(&lower(body, &toks[i])) && (i == 0 || !toks[i].is_cap(body)) {
+                out.push((i, i + 1, false));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The statement of sentence `i` that a cue introduces, if any.
+    fn find(&self, body: &str, sents: &[Sent], i: usize) -> Option<Found> {
+        let s = &sents[i];
+        let toks = &s.toks;
+        for (c0, c1, according) in self.cues(body, toks) {
+            let found = if according {
+                self.according(body, s, c0, c1)
+            } else {
+                self.inverted(body, s, c0, c1)
+                    .or_else(|| self.subject(body, s, c0, c1))
+            };
+            if let Some(mut f) = found {
+                f.sent = i;
+                return Some(f);
+            }
+        }
+        None
+    }
+
+    fn content_to_end(&self, body: &str, s: &Sent, from: usize) -> Option<Span> {
+        let sp = trim_span(body, (from, s.span.1), &['.', ';']);
+        let sp = trim_span(body, sp, &[',']);
+        (body[sp.0..sp.1].split_whitespace().count() >= 2).then_some(sp)
+    }
+
+    /// "according to X, CONTENT" and "CONTENT, according to X".
+    fn according(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
+        let toks = &s.toks;
+        let np = np_after(self.lex, body, toks, c1)?;
+        let leading = toks[..c0].iter().all(|t| {
+            !t.word
+                || matches!(
+                    lower(body, t).as_str(),
+                    "but" | "and" | "yet" | "however" | "also"
+                )
+        });
+        let content = if leading {
+            let after = toks.iter().position(|t| t.start >= np.end)?;
+            let from = if toks[after].text(body) == "," {
+                toks.get(after + 1)?.start
+            } else {
+                toks[after].start
+            };
+            self.content_to_end(body, s, from)?
+        } else {
+            let sp = trim_span(body, (s.span.0, toks[c0].start), &[',', '—', '-', '(']);
+            (sp.1 > sp.0).then_some(sp)?
+        };
+        Some(Found {
+            sent: 0,
+            spans: vec![content],
+            cue: Some((toks[c0].start, toks[c1 - 1].end)),
+            np: Some(np),
+            floating: false,
+        })
+    }
+
+    /// `"Q," said Hegseth` and `CONTENT, said Smith`.
+    fn inverted(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
+        let toks = &s.toks;
+        let prev = c0.checked_sub(1).map(|p| &toks[p])?;
+        let pt = prev.text(body);
+        let after_quote = s.quotes.iter().any(|q| {
+            q.close <= toks[c0].start
+                && body[q.close..toks[c0].start]
+                    .trim()
+                    .trim_matches(',')
+                    .is_empty()
+        });
+        if !(pt == "," || after_quote) {
+            return None;
+        }
+        if !after_quote
+            && np_before(self.lex, body, toks, c0).is_some_and(|n| n.kind != NpKind::Pronoun)
+        {
+            // "Smith, who hosted the meeting, said ...": the subject form.
+            return None;
+        }
+        let np = np_after(self.lex, body, toks, c1)?;
+        if np.kind == NpKind::Pronoun && !after_quote {
+            return None;
+        }
+        // "said taxes would rise" is not a speaker: a description needs a determiner or a
+        // generic head ("said the minister", "said officials").
+        if np.kind == NpKind::Nominal {
+            let first = body[np.start..np.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if !matches!(
+                first.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            ) && !speakers::is_generic(np.text(body))
+            {
+                return None;
+            }
+        }
+        let mut spans: Vec<Span> = s
+            .quotes
+            .iter()
+            .filter(|q| q.end <= toks[c0].start)
+            .map(|q| self.quote_span(body, q))
+            .collect();
+        if spans.is_empty() {
+            let sp = trim_span(body, (s.span.0, toks[c0].start), &[',']);
+            if body[sp.0..sp.1].split_whitespace().count() < 3 {
+                return None;
+            }
+            spans.push(sp);
+        }
+        // Split quotation: `"X," said Smith, "Y."`
+        spans.extend(
+            s.quotes
+                .iter()
+                .filter(|q| q.start >= np.end)
+                .map(|q| self.quote_span(body, q)),
+        );
+        Some(Found {
+            sent: 0,
+            spans,
+            cue: Some((toks[c0].start, toks[c1 - 1].end)),
+            np: Some(np),
+            floating: false,
+        })
+    }
+
+    fn quote_span(&self, body: &str, q: &Quote) -> Span {
+        trim_span(body, (q.start, q.end), &[','])
+    }
+
+    /// `Smith said (that) ...`, `Smith said: "..."`, `"Q," Smith said`, `CONTENT, Smith said.`
+    fn subject(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
+        let toks = &s.toks;
+        let np = np_before(self.lex, body, toks, c0)?;
+        let cue = Some((toks[c0].start, toks[c1 - 1].end));
+        let quotes_before: Vec<Span> = s
+            .quotes
+            .iter()
+            .filter(|q| q.end <= np.start)
+            .map(|q| self.quote_span(body, q))
+            .collect();
+        let quotes_after: Vec<&Quote> = s
+            .quotes
+            .iter()
+            .filter(|q| q.start >= toks[c1 - 1].end)
+            .collect();
+        // `"Q," Smith said [, "R."]`: the speaker phrase directly after a quotation.
+        let right_after_quote = s.quotes.iter().any(|q| {
+            q.close <= np.start && body[q.close..np.start].trim().trim_matches(',').is_empty()
+        });
+        if right_after_quote {
+            let mut spans = quotes_before;
+            spans.extend(quotes_after.iter().map(|q| self.quote_span(body, q)));
+            return Some(Found {
+                sent: 0,
+                spans,
+                cue,
+                np: Some(np),
+                floating: false,
+            });
+        }
+        // What follows the cue: skip the listener of "told", then ":" or ",".
+        let mut k = c1;
+        let cue_word = lower(body, &toks[c0]);
+        if matches!(
+            cue_word.as_str(),
+            "told"
+                | "tell"
+                | "tells"
+                | "telling"
+                | "assured"
+                | "assure"
+                | "assures"
+                | "urged"
+                | "warned"
+                | "asked"
+        ) {
+            let lim = (k + 8).min(toks.len());
+            if let Some(p) = (k..lim).find(|&p| {
+                toks[p].quoted
+                    || matches!(toks[p].text(body), ":" | "," | "that")
+                    || lower(body, &toks[p]) == "that"
+            }) {
+                k = p;
+            }
+        }
+        while k < toks.len() && matches!(toks[k].text(body), ":" | "," | "—" | "-") {
+            k += 1;
+        }
+        if k < toks.len() {
+            let from = toks[k].start;
+            // `Smith said: "Q."` — the quotation takes the rest of the sentence.
+            if let Some(q) = quotes_after
+                .first()
+                .filter(|q| q.open <= from + 3 && q.open + 3 >= from.saturating_sub(3))
+            {
+                let rest = body[q.close..s.span.1]
+                    .trim()
+                    .trim_matches(|c: char| c.is_ascii_punctuation());
+                if rest.split_whitespace().count() <= 2 {
+                    let mut spans = quotes_before;
+                    spans.push(self.quote_span(body, q));
+                    return Some(Found {
+                        sent: 0,
+                        spans,
+                        cue,
+                        np: Some(np),
+                        floating: false,
+                    });
+                }
+            }
+            // Trailing adjuncts after a cue that closes the sentence ("he said on Tuesday").
+            let adjunct = matches!(
+                lower(body, &toks[k]).as_str(),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "late"
+                    | "early"
+                    | "earlier"
+                    | "later"
+                    | "when"
+                    | "while"
+            );
+            // "said on Wednesday that ...", "said in a statement that ...".
+            let from = if adjunct {
+                let lim = (k + 9).min(toks.len());
+                (k..lim)
+                    .take_while(|&p| !toks[p].quoted)
+                    .find(|&p| lower(body, &toks[p]) == "that")
+                    .map(|p| toks[p].start)
+            } else {
+                Some(from)
+            };
+            if let Some(content) = from.and_then(|f| self.content_to_end(body, s, f)) {
+                return Some(Found {
+                    sent: 0,
+                    spans: vec![content],
+                    cue,
+                    np: Some(np),
+                    floating: false,
+                });
+            }
+        }
+        if !quotes_before.is_empty() {
+            return Some(Found {
+                sent: 0,
+                spans: quotes_before,
+                cue,
+                np: Some(np),
+                floating: false,
+            });
+        }
+        // `The plan is doomed, officials said.`
+        let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
+        (body[sp.0..sp.1].split_whitespace().count() >= 3 && body[sp.1..np.start].contains(','))
+            .then(|| Found {
+                sent: 0,
+                spans: vec![sp],
+                cue,
+                np: Some(np),
+                floating: false,
+            })
+    }
+
+    /// A sentence that is only "Smith said." (after a cue-less quotation).
+    fn bare_attribution(&self, body: &str, s: &Sent) -> Option<(Np, Span)> {
+        let words = s.toks.iter().filter(|t| t.word).count();
+        if words > 6 || !s.quotes.is_empty() {
+            return None;
+        }
+        let (c0, c1, according) = *self.cues(body, &s.toks).first()?;
+        if according {
+            return None;
+        }
+        let np = np_before(self.lex, body, &s.toks, c0)
+            .or_else(|| np_after(self.lex, body, &s.toks, c1))?;
+        Some((np, (s.toks[c0].start, s.toks[c1 - 1].end)))
+    }
+
+    /// A quotation with no cue in its sentence, continuing the previous speaker.
+    fn floating(
+        &self,
+        body: &str,
+        sents: &[Sent],
+        i: usize,
+        last: Option<&Found>,
+    ) -> Option<Found> {
+        let s = &sents[i];
+        if s.quotes.is_empty() {
+            return None;
+        }
+        let len = (s.span.1 - s.span.0).max(1);
+        let quoted: usize = s
+            .quotes
+            .iter()
+            .map(|q| q.end.min(s.span.1) - q.start.max(s.span.0))
+            .sum();
+        let prev_same_para = last.is_some_and(|f| f.sent + 1 == i && sents[f.sent].para == s.para);
+        if quoted * 2 >= len {
+            let spans = s
+                .quotes
+                .iter()
+                .map(|q| {
+                    self.quote_span(
+                        body,
+                        &Quote {
+                            start: q.start.max(s.span.0),
+                            end: q.end.min(s.span.1),
+                            ..*q
+                        },
+                    )
+                })
+                .collect();
+            return Some(Found {
+                sent: i,
+                spans,
+                cue: None,
+                np: None,
+                floating: true,
+            });
+        }
+        if prev_same_para {
+            let sp = self.content_to_end(body, s, s.span.0)?;
+            return Some(Found {
+                sent: i,
+                spans: vec![sp],
+                cue: None,
+                np: None,
+                floating: true,
+            });
+        }
+        None
+    }
+
+    fn resolve(&self, body: &str, f: &Found, reg: &Registry, last: Option<&Resolved>) -> Resolved {
+        let unresolved = Resolved {
+            speaker: None,
+            role: None,
+            org: None,
+            via: Via::Unresolved,
+            person: None,
+        };
+        let from_person = |i: usize, via: Via, role: Option<String>| {
+            let p = &reg.persons[i];
+            let role = p.role.clone().or(role);
+            let org = p.org.clone().or_else(|| {
+                role.as_deref()
+                    .and_then(|r| self.lex.org_of(r))
+                    .map(str::to_string)
+            });
+            Resolved {
+                speaker: Some(p.display()),
+                role,
+                org,
+                via,
+                person: Some(i),
+            }
+        };
+        let Some(np) = &f.np else {
+            return match last {
+                Some(l) => Resolved {
+                    speaker: l.speaker.clone(),
+                    role: l.role.clone(),
+                    org: l.org.clone(),
+                    via: Via::Floating,
+                    person: l.person,
+                },
+                None => unresolved,
+            };
+        };
+        let text = np.text(body);
+        match np.kind {
+            NpKind::Name => match reg.lookup(&np.name) {
+                Some(i) => from_person(i, Via::Named, np.role.clone()),
+                None => {
+                    let org = np
+                        .role
+                        .as_deref()
+                        .and_then(|r| self.lex.org_of(r))
+                        .map(str::to_string);
+                    Resolved {
+                        speaker: Some(np.name.join(" ")),
+                        role: np.role.clone(),
+                        org,
+                        via: Via::Named,
+                        person: None,
+                    }
+                }
+            },
+            NpKind::Pronoun => {
+                let w = text.to_lowercase();
+                if matches!(w.as_str(), "he" | "she") {
+                    if let Some(i) = last.and_then(|l| l.person) {
+                        return from_person(i, Via::Pronoun, None);
+                    }
+                    if let Some(i) = reg.last_before(np.start) {
+                        return from_person(i, Via::Pronoun, None);
+                    }
+                } else if let Some(l) = last
+                    .filter(|l| l.via == Via::Org || (l.person.is_none() && l.speaker.is_some()))
+                {
+                    return Resolved {
+                        speaker: l.speaker.clone(),
+                        role: l.role.clone(),
+                        org: l.org.clone(),
+                        via: Via::Pronoun,
+                        person: None,
+                    };
+                }
+                unresolved
+            }
+            NpKind::Nominal => {
+                if let Some(i) = reg.resolve_nominal(self.lex, text, np.start) {
+                    return from_person(i, Via::Nominal, None);
+                }
+                // "the minister" with no one of that title named: the person just speaking.
+                let head = text.split_whitespace().last().unwrap_or("").to_lowercase();
+                if self.lex.is_role_word(&head)
+                    && !speakers::is_generic(text)
+                    && self.lex.org_of(text).is_none()
+                    && let Some(i) = last.and_then(|l| l.person)
+                {
+                    return from_person(i, Via::Nominal, None);
+                }
+                if let Some(org) = self.lex.org_of(text) {
+                    // An unnamed spokesperson or official of a named body speaks for the body.
+                    return Resolved {
+                        speaker: Some(org.to_string()),
+                        role: np.role.clone(),
+                        org: Some(org.to_string()),
+                        via: Via::Org,
+                        person: None,
+                    };
+                }
+                let _ = speakers::is_generic(text);
+                Resolved {
+                    role: np.role.clone(),
+                    ..unresolved
+                }
+            }
+            NpKind::Org => {
+                let name = ["the ", "The ", "a ", "A ", "an ", "An "]
+                    .iter()
+                    .fold(text, |t, d| t.strip_prefix(d).unwrap_or(t))
+                    .to_string();
+                let org = self
+                    .lex
+                    .org_named(text)
+                    .or_else(|| self.lex.org_of(text))
+                    .map(str::to_string)
+                    .unwrap_or_else(|| name.clone());
+                Resolved {
+                    speaker: Some(name),
+                    role: None,
+                    org: Some(org),
+                    via: Via::Org,
+                    person: None,
+                }
+            }
+        }
+    }
+
+    fn statement(&self, a: &Article, sents: &[Sent], f: &Found, r: &Resolved) -> Statement {
+        let body = a.body.as_str();
+        let s = &sents[f.sent];
+        let spans: Vec<[usize; 2]> = f.spans.iter().map(|&(x, y)| [x, y]).collect();
+        let quote = f
+            .spans
+            .iter()
+            .map(|&(x, y)| &body[x..y])
+            .collect::<Vec<_>>()
+            .join(" … ");
+        let (qs, qe) = (f.spans[0].0, f.spans[f.spans.len() - 1].1);
+        let kind = self.kind(body, s, &f.spans);
+        let ctx_start = if f.floating && f.sent > 0 && sents[f.sent - 1].para == s.para {
+            sents[f.sent - 1].span.0
+        } else {
+            s.span.0
+        };
+        let context = body[ctx_start..s.span.1.max(qe)].to_string();
+        let confidence = match (r.via, r.speaker.is_some()) {
+            (_, false) => 0.3,
+            (Via::Named, _) => 0.95,
+            (Via::Org, _) => 0.85,
+            (Via::Nominal, _) => 0.8,
+            (Via::Pronoun, _) => 0.8,
+            (Via::Floating, _) => 0.6,
+            (Via::Unresolved, _) => 0.3,
+        };
+        let id = short_hash(
+            format!(
+                "{}\0{}\0{}\0{qs}\0{qe}",
+                a.source_key,
+                a.path,
+                a.content_id()
+            )
+            .as_bytes(),
+        );
+        Statement {
+            id,
+            article_id: a.content_id(),
+            source_key: a.source_key.clone(),
+            quote,
+            quote_start: qs,
+            quote_end: qe,
+            quote_spans: spans,
+            kind,
+            speaker_key: r.speaker.as_deref().map(name_key).unwrap_or_default(),
+            speaker: r.speaker.clone(),
+            speaker_mention: f.np.as_ref().map(|n| n.text(body).to_string()),
+            speaker_start: f.np.as_ref().map(|n| n.start),
+            speaker_end: f.np.as_ref().map(|n| n.end),
+            role: r.role.clone(),
+            organisation_key: r.org.clone().unwrap_or_default(),
+            organisation: r.org.clone(),
+            cue: f.cue.map(|(x, y)| body[x..y].to_string()),
+            context,
+            date: statement_date(a.date, &body[s.span.0..s.span.1]),
+            title: a.title.clone(),
+            outlet_key: a.outlet.clone().unwrap_or_default(),
+            outlet: a.outlet.clone(),
+            author: a.author.clone(),
+            url: a.url.clone(),
+            path: a.path.clone(),
+            confidence,
+            indexed_at: None,
+        }
+    }
+
+    fn kind(&self, body: &str, s: &Sent, spans: &[Span]) -> Kind {
+        let is_quote = |sp: &Span| s.quotes.iter().any(|q| q.start <= sp.0 && sp.1 <= q.end);
+        if spans.iter().all(is_quote) {
+            Kind::Direct
+        } else if spans.iter().any(|sp| {
+            body[sp.0..sp.1]
+                .chars()
+                .any(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '„'))
+        }) {
+            Kind::Mixed
+        } else {
+            Kind::Indirect
+        }
+    }
+}
+
+/// The article's date, moved back to the weekday the sentence names ("on Wednesday").
+fn statement_date(article: Option<Date>, sentence: &str) -> Option<Date> {
+    let d = article?;
+    let lower = sentence.to_lowercase();
+    let days = [
+        ("monday", Weekday::Monday),
+        ("tuesday", Weekday::Tuesday),
+        ("wednesday", Weekday::Wednesday),
+        ("thursday", Weekday::Thursday),
+        ("friday", Weekday::Friday),
+        ("saturday", Weekday::Saturday),
+        ("sunday", Weekday::Sunday),
+    ];
+    for (name, wd) in days {
+        if lower.contains(&format!("on {name}")) {
+            let back =
+                (d.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7);
+            return d
+                .checked_sub(jiff::Span::new().days(back as i64))
+                .ok()
+                .or(Some(d));
+        }
+    }
+    Some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str) -> Vec<Statement> {
+        let a = Article {
+            path: "t.txt".into(),
+            source_key: "t.txt".into(),
+            body: body.into(),
+            ..Article::default()
+        };
+        Extractor::default().extract(&a)
+    }
+
+    #[test]
+    fn direct_quote_with_inverted_cue() {
+        let st = run("\"We will win,\" said Jane Doe.");
+        assert_eq!(st.len(), 1);
+        assert_eq!(st[0].quote, "We will win");
+        assert_eq!(st[0].speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(st[0].kind, Kind::Direct);
+    }
+
+    #[test]
+    fn pronoun_follows_the_previous_speaker() {
+        let st = run(
+            "Jane Doe, the finance minister, said taxes would rise. \"It is necessary,\" she added.",
+        );
+        assert_eq!(st.len(), 2);
+        assert_eq!(st[0].kind, Kind::Indirect);
+        assert_eq!(st[0].quote, "taxes would rise");
+        assert_eq!(st[1].speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(st[1].role.as_deref(), Some("finance minister"));
+    }
+
+    #[test]
+    fn split_quote_is_one_statement() {
+        let st = run("\"We are ready,\" Smith said, \"and we will not wait.\"");
+        assert_eq!(st.len(), 1);
+        assert_eq!(st[0].quote_spans.len(), 2);
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        let st = run("Prices will fall next year, according to the central bank governor Ann Lee.");
+        assert_eq!(st[0].quote, "Prices will fall next year");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ann Lee"));
+        let st = run("According to NATO, the drills will go ahead.");
+        assert_eq!(st[0].quote, "the drills will go ahead");
+        assert_eq!(st[0].speaker.as_deref(), Some("NATO"));
+    }
+
+    #[test]
+    fn unresolved_generic_source_has_no_name() {
+        let st = run("The talks have stalled, officials said.");
+        assert_eq!(st.len(), 1);
+        assert_eq!(st[0].speaker, None);
+        assert_eq!(st[0].speaker_mention.as_deref(), Some("officials"));
+    }
+
+    #[test]
+    fn weekday_moves_the_date_back() {
+        let d = jiff::civil::date(2025, 2, 14); // a Friday
+        assert_eq!(
+            statement_date(Some(d), "He said on Wednesday that"),
+            Some(jiff::civil::date(2025, 2, 12))
+        );
+        assert_eq!(statement_date(Some(d), "He said"), Some(d));
+    }
+}

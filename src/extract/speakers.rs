@@ -1,0 +1,851 @@
+//! Speaker mentions and their resolution: names, titles and roles, pronouns, nominal
+//! descriptions ("the Pentagon chief") and organisations, over one article.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Lexicon, norm_words};
+use super::text::Token;
+
+/// What kind of phrase names the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    /// A person's name, possibly with a title ("US Defence Secretary Pete Hegseth", "Mr Hegseth").
+    Name,
+    /// he, she, they, ...
+    Pronoun,
+    /// A description: "the Pentagon chief", "officials", "a spokesperson for the ministry".
+    Nominal,
+    /// An organisation speaking: "the Kremlin", "NATO", "the Trump campaign".
+    Org,
+}
+
+/// A speaker mention.
+#[derive(Debug, Clone)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub kind: NpKind,
+    /// The name part (for `Name`), without title.
+    pub name: Vec<String>,
+    /// The title or role part, or an apposition ("a spokesperson for Y").
+    pub role: Option<String>,
+}
+
+impl Np {
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+}
+
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "some",
+    "many", "several", "other", "two", "three", "four", "most", "both", "another", "one", "our",
+];
+const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "miss",
+];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "van", "von", "der", "bin", "al", "la", "da", "del", "dos", "le", "du",
+    "at", "and", "&",
+];
+/// Particles inside names ("Femke de Groot", "Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "bin", "al", "la", "da", "del", "dos", "le", "du", "di", "ter",
+    "den",
+];
+/// Heads of descriptions that can speak: people by role or group, and bodies.
+const SPEAKER_NOUNS: &[&str] = &[
+    "source",
+    "sources",
+    "critics",
+    "critic",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "leader",
+    "leaders",
+    "nominee",
+    "candidate",
+    "report",
+    "statement",
+    "study",
+    "poll",
+    "survey",
+    "document",
+    "memo",
+    "letter",
+    "ministry",
+    "department",
+    "government",
+    "administration",
+    "agency",
+    "police",
+    "prosecutor",
+    "prosecutors",
+    "lawyer",
+    "lawyers",
+    "court",
+    "scholar",
+    "scholars",
+    "economist",
+    "economists",
+    "researcher",
+    "researchers",
+    "scientist",
+    "scientists",
+    "resident",
+    "residents",
+    "people",
+    "voter",
+    "voters",
+    "supporter",
+    "supporters",
+    "opponent",
+    "opponents",
+    "member",
+    "members",
+    "allies",
+    "ally",
+    "officials",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "observers",
+    "observer",
+    "witness",
+    "witnesses",
+    "activist",
+    "activists",
+    "protesters",
+    "investors",
+    "insiders",
+    "authorities",
+    "campaign",
+    "team",
+    "office",
+    "committee",
+    "council",
+    "commission",
+    "group",
+    "party",
+    "democrats",
+    "republicans",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "person",
+    "official",
+    "executive",
+    "executives",
+    "staff",
+    "staffer",
+    "staffers",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "teacher",
+    "teachers",
+    "doctor",
+    "doctors",
+    "worker",
+    "workers",
+    "farmer",
+    "farmers",
+    "owner",
+    "owners",
+    "spokespeople",
+    "representatives",
+    "representative",
+    "board",
+    "bank",
+    "company",
+    "firm",
+    "union",
+    "newspaper",
+    "paper",
+    "website",
+    "network",
+    "magazine",
+    "organizers",
+    "organisers",
+    "families",
+    "family",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "friend",
+    "friends",
+    "neighbor",
+    "neighbour",
+    "neighbors",
+    "neighbours",
+    "colleague",
+    "colleagues",
+    "historian",
+    "historians",
+    "professor",
+    "students",
+    "student",
+    "pollster",
+    "pollsters",
+    "strategist",
+    "strategists",
+    "operative",
+    "operatives",
+    "governments",
+    "countries",
+    "nations",
+    "states",
+    "country",
+    "nation",
+    "state",
+    "regime",
+    "military",
+    "army",
+];
+/// Words after which nothing before can belong to the speaker phrase.
+const NP_STOPS: &[&str] = &[
+    "that", "which", "who", "whom", "because", "but", "or", "if", "when", "while", "as", "than",
+    "to", "in", "on", "by", "with", "from", "into", "about", "over", "after", "before", "during",
+    "since", "against", "under", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+    "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did",
+    "not", "so", "also", "where", "what", "how", "why", "then", "there", "here", "instead",
+    "however", "although", "though", "whether", "said", "says", "told", "and",
+];
+/// Words skipped between a subject and its cue: "Hegseth also considers", "he has said".
+const SKIP_BEFORE_CUE: &[&str] = &[
+    "also",
+    "further",
+    "later",
+    "then",
+    "again",
+    "once",
+    "still",
+    "now",
+    "previously",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "would",
+    "will",
+    "had",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "already",
+    "repeatedly",
+    "reportedly",
+    "separately",
+    "publicly",
+    "privately",
+    "earlier",
+    "recently",
+    "yesterday",
+    "today",
+    "tonight",
+    "even",
+    "just",
+    "often",
+    "always",
+    "frequently",
+    "quickly",
+    "firmly",
+    "flatly",
+    "bluntly",
+    "simply",
+    "clearly",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "must",
+    "n't",
+    "too",
+    "himself",
+    "herself",
+    "themselves",
+    "first",
+];
+/// Last words of a name that make it an organisation.
+const ORG_HEADS: &[&str] = &[
+    "group",
+    "council",
+    "committee",
+    "department",
+    "ministry",
+    "office",
+    "agency",
+    "party",
+    "campaign",
+    "union",
+    "organization",
+    "organisation",
+    "association",
+    "institute",
+    "university",
+    "bank",
+    "court",
+    "commission",
+    "administration",
+    "government",
+    "house",
+    "senate",
+    "congress",
+    "parliament",
+    "army",
+    "police",
+    "forces",
+    "force",
+    "company",
+    "corporation",
+    "inc",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "network",
+    "service",
+    "board",
+    "foundation",
+    "center",
+    "centre",
+    "fund",
+    "program",
+    "programme",
+    "kremlin",
+    "pentagon",
+    "agency",
+    "bureau",
+    "alliance",
+    "coalition",
+    "league",
+    "federation",
+    "authority",
+    "cabinet",
+    "embassy",
+    "team",
+    "club",
+    "magazine",
+    "tribune",
+    "herald",
+    "press",
+    "reuters",
+    "ap",
+    "afp",
+    "bbc",
+    "cnn",
+    "nbc",
+    "cbs",
+    "abc",
+    "fox",
+    "msnbc",
+    "npr",
+];
+/// Nominal speakers that never name anyone in particular.
+const GENERIC: &[&str] = &[
+    "officials",
+    "official",
+    "sources",
+    "source",
+    "critics",
+    "experts",
+    "analysts",
+    "observers",
+    "people",
+    "residents",
+    "aides",
+    "witnesses",
+    "activists",
+    "protesters",
+    "voters",
+    "supporters",
+    "opponents",
+    "lawmakers",
+    "diplomats",
+    "economists",
+    "investors",
+    "reports",
+    "polls",
+    "poll",
+    "some",
+    "many",
+    "others",
+    "authorities",
+    "scientists",
+    "researchers",
+    "insiders",
+    "democrats",
+    "republicans",
+];
+
+pub fn lower(body: &str, t: &Token) -> String {
+    t.text(body).to_lowercase()
+}
+
+fn clean_name_word(w: &str) -> String {
+    w.trim_end_matches("'s").trim_end_matches("’s").to_string()
+}
+
+fn is_honorific(w: &str) -> bool {
+    HONORIFICS.contains(&w.to_lowercase().as_str())
+}
+
+/// Splits a run of words into role (title) and name: the name is what follows the last role
+/// word or organisation word.
+pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<String>) {
+    let mut cut = 0;
+    for (i, w) in words.iter().enumerate() {
+        let lw = w.to_lowercase();
+        let lw = lw.trim_end_matches("'s").trim_end_matches("’s");
+        let particle = i > 0
+            && NAME_PARTICLES.contains(&lw)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
+        let is_role = !particle
+            && (lex.is_role_word(lw)
+                || lex.stop_names.contains(lw)
+                || DETERMINERS.contains(&lw)
+                || CONNECTORS.contains(&lw)
+                || w.chars().all(|c| c.is_uppercase() || c == '.')
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || !w.chars().next().is_some_and(char::is_uppercase)
+                || lex.org_named(w).is_some());
+        if is_role {
+            cut = i + 1;
+        }
+    }
+    let role = words[..cut].iter().map(|s| s.to_string()).collect();
+    let name = words[cut..].iter().map(|s| clean_name_word(s)).collect();
+    (role, name)
+}
+
+/// Classifies a phrase (its words in order) as a speaker mention.
+pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<String>) {
+    let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if words.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {
+        return (NpKind::Pronoun, vec![], None);
+    }
+    // "Professor Elena Marsh of Georgetown University": a person, then their organisation.
+    if let Some(i) = lw
+        .iter()
+        .position(|w| matches!(w.as_str(), "of" | "at" | "from"))
+        && i > 0
+        && i + 1 < words.len()
+        && words[i + 1..].iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || CONNECTORS.contains(&w.to_lowercase().as_str())
+        })
+        && let (NpKind::Name, name, role) = classify(lex, &words[..i])
+    {
+        let org = words[i + 1..].join(" ");
+        let role = Some(match role {
+            Some(r) => format!("{r}, {org}"),
+            None => org,
+        });
+        return (NpKind::Name, name, role);
+    }
+    let last = lw.last().map(|s| clean_name_word(s)).unwrap_or_default();
+    let phrase = words.join(" ");
+    let (role, name) = split_role_name(lex, words);
+    let role_text = {
+        let mut r: Vec<&str> = role.iter().map(String::as_str).collect();
+        while r
+            .first()
+            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        {
+            r.remove(0);
+        }
+        (!r.is_empty()).then(|| r.join(" "))
+    };
+    if !name.is_empty() && !ORG_HEADS.contains(&last.as_str()) && lex.org_named(&phrase).is_none() {
+        // A lone capitalised word after no title may still be an organisation ("NATO said").
+        if name.len() == 1 && role.is_empty() && lex.org_named(&name[0]).is_some() {
+            return (NpKind::Org, name, None);
+        }
+        return (NpKind::Name, name, role_text);
+    }
+    if lex.org_named(&phrase).is_some()
+        || (ORG_HEADS.contains(&last.as_str())
+            && words.iter().any(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !DETERMINERS.contains(&w.to_lowercase().as_str())
+            }))
+    {
+        return (NpKind::Org, vec![], None);
+    }
+    (NpKind::Nominal, vec![], role_text.or(Some(phrase)))
+}
+
+/// Is the word one that may stand inside a speaker phrase?
+fn np_word(body: &str, t: &Token) -> bool {
+    if !t.word || t.quoted {
+        return false;
+    }
+    let w = lower(body, t);
+    !NP_STOPS.contains(&w.as_str())
+}
+
+/// The speaker phrase ending right before token `end` (exclusive), reading backwards; handles
+/// an apposition ("Smith, a spokesperson for Y, said").
+pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Option<Np> {
+    let mut j = end;
+    while j > 0 && toks[j - 1].word && !toks[j - 1].quoted {
+        let w = lower(body, &toks[j - 1]);
+        if SKIP_BEFORE_CUE.contains(&w.as_str())
+            || (w.ends_with("ly") && w.len() > 4 && !toks[j - 1].is_cap(body))
+        {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j == 0 {
+        return None;
+    }
+    if toks[j - 1].text(body) == "," {
+        // Apposition: ", ... ," right before the cue.
+        let close = j - 1;
+        let mut k = close;
+        while k > 0 && close - k < 16 {
+            k -= 1;
+            let t = &toks[k];
+            if t.quoted
+                || (!t.word && t.text(body) != ",") && !matches!(t.text(body), "'" | "’" | "-")
+            {
+                return None;
+            }
+            if t.text(body) == "," {
+                let mut np = np_core_before(lex, body, toks, k)?;
+                if np.kind == NpKind::Pronoun {
+                    return None;
+                }
+                let app = &body[toks[k + 1].start..toks[close - 1].end];
+                // "The nominee, Richard Coyle, replied": the name is in the apposition.
+                if np.kind == NpKind::Nominal {
+                    let words: Vec<&str> =
+                        toks[k + 1..close].iter().map(|t| t.text(body)).collect();
+                    if let (NpKind::Name, name, _) = classify(lex, &words) {
+                        let role = Some(strip_determiner(np.text(body)).to_string());
+                        return Some(Np {
+                            start: toks[k + 1].start,
+                            end: toks[close - 1].end,
+                            kind: NpKind::Name,
+                            name,
+                            role,
+                        });
+                    }
+                }
+                if np.kind == NpKind::Name && app.split_whitespace().count() <= 12 {
+                    np.role = Some(strip_determiner(app).to_string());
+                }
+                return Some(np);
+            }
+        }
+        return None;
+    }
+    np_core_before(lex, body, toks, j)
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for d in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(r) = s.strip_prefix(d) {
+            return r;
+        }
+    }
+    s
+}
+
+fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Option<Np> {
+    let last = toks.get(end.checked_sub(1)?)?;
+    if !np_word(body, last) {
+        return None;
+    }
+    let lw = lower(body, last);
+    if PRONOUNS.contains(&lw.as_str()) {
+        return Some(Np {
+            start: last.start,
+            end: last.end,
+            kind: NpKind::Pronoun,
+            name: vec![],
+            role: None,
+        });
+    }
+    let mut k = end - 1;
+    let mut count = 1;
+    while k > 0 && count < 9 {
+        let t = &toks[k - 1];
+        if !np_word(body, t) {
+            break;
+        }
+        let w = lower(body, t);
+        if PRONOUNS.contains(&w.as_str()) && !matches!(w.as_str(), "her" | "his" | "its" | "their")
+        {
+            break;
+        }
+        k -= 1;
+        count += 1;
+        if DETERMINERS.contains(&w.as_str()) {
+            // A determiner opens the phrase, unless a connector precedes ("a spokesman for the X").
+            let before = k.checked_sub(1).map(|p| lower(body, &toks[p]));
+            if !before.is_some_and(|b| matches!(b.as_str(), "for" | "of" | "at")) {
+                break;
+            }
+        }
+    }
+    // Connectors may not open the phrase.
+    while k < end - 1 && CONNECTORS.contains(&lower(body, &toks[k]).as_str()) {
+        k += 1;
+    }
+    make_np(lex, body, &toks[k..end])
+}
+
+fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
+    let first = toks.first()?;
+    let last = toks.last()?;
+    let words: Vec<&str> = toks.iter().map(|t| t.text(body)).collect();
+    let (kind, name, role) = classify(lex, &words);
+    if kind == NpKind::Nominal {
+        // A description speaks only if its head is a person, group or body ("the minister",
+        // "officials", "a Pentagon spokesman"), not "a joint pledge" or "the cuts".
+        let head = words.last()?.to_lowercase();
+        let head = head.trim_end_matches("'s").trim_end_matches('.');
+        if !(lex.is_role_word(head) || SPEAKER_NOUNS.contains(&head) || GENERIC.contains(&head)) {
+            return None;
+        }
+    }
+    Some(Np {
+        start: first.start,
+        end: last.end,
+        kind,
+        name,
+        role,
+    })
+}
+
+/// The speaker phrase starting at token `start`, reading forwards ("said Hegseth at the
+/// meeting", "according to the American defence minister").
+pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Option<Np> {
+    let mut k = start;
+    let mut seen_head = false;
+    while k < toks.len() && k - start < 10 {
+        let t = &toks[k];
+        if !t.word || t.quoted {
+            break;
+        }
+        let w = lower(body, t);
+        if k > start && (CONNECTORS.contains(&w.as_str())) {
+            // "of"/"for" continue the phrase only if a word follows.
+            if toks.get(k + 1).is_some_and(|n| n.word && !n.quoted) && w != "and" && w != "at" {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if NP_STOPS.contains(&w.as_str()) && !(k == start && w == "the") {
+            break;
+        }
+        if k == start
+            && PRONOUNS.contains(&w.as_str())
+            && !matches!(w.as_str(), "her" | "his" | "its" | "their")
+        {
+            return Some(Np {
+                start: t.start,
+                end: t.end,
+                kind: NpKind::Pronoun,
+                name: vec![],
+                role: None,
+            });
+        }
+        seen_head = seen_head || !DETERMINERS.contains(&w.as_str());
+        k += 1;
+    }
+    if !seen_head || k == start {
+        return None;
+    }
+    let mut np = make_np(lex, body, &toks[start..k])?;
+    // Apposition after a name: "said Mark Rutte, NATO's secretary general."
+    if np.kind == NpKind::Name && toks.get(k).is_some_and(|t| t.text(body) == ",") {
+        let mut e = k + 1;
+        while e < toks.len() && toks[e].word && !toks[e].quoted && e - k < 12 {
+            e += 1;
+        }
+        if e > k + 1 {
+            let app = &body[toks[k + 1].start..toks[e - 1].end];
+            if app
+                .split_whitespace()
+                .any(|w| lex.is_role_word(w.trim_end_matches("'s")))
+            {
+                np.role = Some(strip_determiner(app).to_string());
+            }
+        }
+    }
+    Some(np)
+}
+
+/// A person named in the article.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The fullest form of the name the article uses.
+    pub name: Vec<String>,
+    pub role: Option<String>,
+    pub org: Option<String>,
+}
+
+impl Person {
+    pub fn display(&self) -> String {
+        self.name.join(" ")
+    }
+}
+
+/// The people of one article, and where each is mentioned.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub persons: Vec<Person>,
+    by_last: HashMap<String, usize>,
+    /// (byte position, person) in text order.
+    pub mentions: Vec<(usize, usize)>,
+}
+
+impl Registry {
+    /// Records a person by name; a longer form of a known surname makes it fuller.
+    pub fn add(
+        &mut self,
+        lex: &Lexicon,
+        name: &[String],
+        role: Option<&str>,
+        pos: usize,
+    ) -> Option<usize> {
+        let name: Vec<String> = name.iter().filter(|w| !is_honorific(w)).cloned().collect();
+        let last = name.last()?.to_lowercase();
+        let idx = match self.by_last.get(&last) {
+            Some(&i) => {
+                let p = &mut self.persons[i];
+                if name.len() > p.name.len() {
+                    p.name = name;
+                }
+                i
+            }
+            None => {
+                self.persons.push(Person {
+                    name,
+                    role: None,
+                    org: None,
+                });
+                self.by_last.insert(last, self.persons.len() - 1);
+                self.persons.len() - 1
+            }
+        };
+        if let Some(r) = role.filter(|r| !r.trim().is_empty()) {
+            let r = r.trim();
+            let only_honorific = r.split_whitespace().all(is_honorific);
+            let p = &mut self.persons[idx];
+            if !only_honorific && p.role.is_none() {
+                p.role = Some(r.to_string());
+                p.org = lex.org_of(r).map(str::to_string);
+            }
+        }
+        self.mentions.push((pos, idx));
+        Some(idx)
+    }
+
+    pub fn lookup(&self, name: &[String]) -> Option<usize> {
+        let last = name.last()?.to_lowercase();
+        self.by_last.get(&last).copied()
+    }
+
+    /// The person last mentioned before `pos`.
+    pub fn last_before(&self, pos: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < pos)
+            .map(|&(_, i)| i)
+    }
+
+    /// The person a description refers to: same organisation first, then same role head.
+    pub fn resolve_nominal(&self, lex: &Lexicon, phrase: &str, pos: usize) -> Option<usize> {
+        let words = norm_words(phrase);
+        let head = words.last()?;
+        if GENERIC.contains(&head.as_str()) {
+            return None;
+        }
+        let org = lex.org_of(phrase);
+        let mut best: Option<(i32, usize, usize)> = None; // (score, recency, idx)
+        for (i, p) in self.persons.iter().enumerate() {
+            let mut score = 0;
+            if org.is_some() && p.org.as_deref() == org {
+                score += 2;
+            }
+            if let Some(r) = &p.role {
+                let rw = norm_words(r);
+                if rw.iter().any(|w| w == head) {
+                    score += 1;
+                }
+            }
+            if score == 0 {
+                continue;
+            }
+            let recency = self
+                .mentions
+                .iter()
+                .filter(|(mp, mi)| *mi == i && *mp < pos)
+                .map(|(mp, _)| *mp + 1)
+                .max()
+                .unwrap_or(0);
+            if best.is_none_or(|b| (score, recency) > (b.0, b.1)) {
+                best = Some((score, recency, i));
+            }
+        }
+        best.map(|b| b.2)
+    }
+}
+
+/// Is the description a generic, unnamed source ("officials", "a source")?
+pub fn is_generic(phrase: &str) -> bool {
+    norm_words(phrase)
+        .last()
+        .is_some_and(|h| GENERIC.contains(&h.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_and_name() {
+        let lex = Lexicon::get();
+        let (k, name, role) = classify(lex, &["US", "Defence", "Secretary", "Pete", "Hegseth"]);
+        assert_eq!(k, NpKind::Name);
+        assert_eq!(name, vec!["Pete", "Hegseth"]);
+        assert_eq!(role.as_deref(), Some("US Defence Secretary"));
+        let (k, _, _) = classify(lex, &["the", "Pentagon", "Chief"]);
+        assert_eq!(k, NpKind::Nominal);
+        let (k, _, _) = classify(lex, &["the", "Kremlin"]);
+        assert_eq!(k, NpKind::Org);
+        let (k, name, _) = classify(lex, &["Mr", "Hegseth"]);
+        assert_eq!((k, name), (NpKind::Name, vec!["Hegseth".to_string()]));
+    }
+}

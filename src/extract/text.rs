@@ -1,0 +1,414 @@
+//! The text layer of the extractor: paragraphs, quote spans, sentences and word tokens, all as
+//! byte ranges into the article body. Everything here runs in linear time on any input.
+
+/// A byte range `[start, end)` in the body.
+pub type Span = (usize, usize);
+
+/// A quotation: the marks and the words between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    /// Position of the opening mark.
+    pub open: usize,
+    /// First byte of the quoted words (after the mark).
+    pub start: usize,
+    /// End of the quoted words (before the closing mark, or the paragraph end).
+    pub end: usize,
+    /// Byte after the closing mark (== `end` when unclosed).
+    pub close: usize,
+    /// False when the paragraph ended before a closing mark (a quote running on).
+    pub closed: bool,
+}
+
+/// Paragraphs: the non-blank lines of the body.
+pub fn paragraphs(body: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in body.split_inclusive('\n') {
+        let start = pos + (line.len() - line.trim_start().len());
+        let end = pos + line.trim_end().len();
+        if end > start {
+            out.push((start, end));
+        }
+        pos += line.len();
+    }
+    out
+}
+
+fn is_open_double(c: char) -> bool {
+    matches!(c, '“' | '„' | '«' | '‟')
+}
+fn is_close_double(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+/// Is the character a quotation mark of any kind (for trimming and kind detection)?
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '‘' | '’' | '\''
+    )
+}
+
+/// Finds the quotations of one paragraph. Double marks of every style pair up; single marks
+/// (`‘…’`, `'…'`) make a quotation only at top level and around three or more words, so that
+/// apostrophes stay apostrophes.
+pub fn quotes(body: &str, para: Span) -> Vec<Quote> {
+    let text = &body[para.0..para.1];
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, char)> = None; // (mark pos, content start, mark)
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let abs = para.0 + i;
+        let after = abs + c.len_utf8();
+        let is_double = c == '"' || is_open_double(c) || is_close_double(c);
+        if is_double {
+            match open {
+                None => {
+                    // A closer with nothing open is stray; a straight mark after a letter and
+                    // before a space is stray too (e.g. 12" pipe).
+                    let straight_closer = c == '"'
+                        && prev.is_some_and(|p| p.is_alphanumeric())
+                        && next.is_none_or(char::is_whitespace);
+                    if !is_close_double(c) && !straight_closer {
+                        open = Some((abs, after, c));
+                    }
+                }
+                Some((o, s, mark)) => {
+                    // „…“ closes with “; any other opener while one is open means the first
+                    // was never closed: restart here.
+                    let german_close = mark == '„' && c == '“';
+                    if is_open_double(c) && !german_close {
+                        out.push(Quote {
+                            open: o,
+                            start: s,
+                            end: abs,
+                            close: abs,
+                            closed: false,
+                        });
+                        open = Some((abs, after, c));
+                    } else {
+                        out.push(Quote {
+                            open: o,
+                            start: s,
+                            end: abs,
+                            close: after,
+                            closed: true,
+                        });
+                        open = None;
+                    }
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some((o, s, _)) = open {
+        out.push(Quote {
+            open: o,
+            start: s,
+            end: para.1,
+            close: para.1,
+            closed: false,
+        });
+    }
+    // Single-mark quotations outside the double ones.
+    let mut singles = single_quotes(body, para, &out);
+    if !singles.is_empty() {
+        out.append(&mut singles);
+        out.sort_by_key(|q| q.open);
+    }
+    out.retain(|q| q.end > q.start);
+    out
+}
+
+fn single_quotes(body: &str, para: Span, doubles: &[Quote]) -> Vec<Quote> {
+    let text = &body[para.0..para.1];
+    let inside = |p: usize| {
+        doubles
+            .iter()
+            .any(|q| p >= q.open && p < q.close.max(q.end))
+    };
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let abs = para.0 + i;
+        if (c == '‘' || c == '\'' || c == '’') && !inside(abs) {
+            let left_open =
+                prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
+            let right_word = next.is_some_and(|n| n.is_alphanumeric());
+            let left_word =
+                prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
+            let right_open = next.is_none_or(|n| !n.is_alphanumeric());
+            if open.is_none() && (c == '‘' || c == '\'') && left_open && right_word {
+                open = Some((abs, abs + c.len_utf8()));
+            } else if let Some((o, s)) = open
+                && (c == '’' || c == '\'')
+                && left_word
+                && right_open
+            {
+                let words = body[s..abs].split_whitespace().count();
+                if words >= 3 {
+                    out.push(Quote {
+                        open: o,
+                        start: s,
+                        end: abs,
+                        close: abs + c.len_utf8(),
+                        closed: true,
+                    });
+                }
+                open = None;
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m",
+    "p.m", "d.c", "rev", "hon", "adm", "cmdr", "maj", "pres", "supt", "ft", "mt", "approx",
+];
+
+fn ends_with_abbreviation(text: &str) -> bool {
+    let word: String = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let w = word.trim_start_matches('.').to_lowercase();
+    if w.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial ("John F. Kennedy").
+    if w.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&w.as_str())
+}
+
+/// Splits a paragraph into sentences. Terminators inside a quotation do not end a sentence unless
+/// the quotation ends there too; a terminator must be followed by space and a capital, digit or
+/// opening mark.
+pub fn sentences(body: &str, para: Span, quotes: &[Quote]) -> Vec<Span> {
+    let bytes = body.as_bytes();
+    let mut out = Vec::new();
+    let mut start = para.0;
+    let mut qi = 0;
+    let mut i = para.0;
+    while i < para.1 {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            while qi < quotes.len() && quotes[qi].close.max(quotes[qi].end) <= i {
+                qi += 1;
+            }
+            let in_quote = quotes.get(qi).is_some_and(|q| i >= q.start && i < q.end);
+            // Skip closing marks and brackets right after the terminator.
+            let mut j = i + 1;
+            let mut closes_quote = false;
+            while j < para.1 {
+                let c = body[j..].chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '”' | '’' | '\'' | '»' | ')' | ']') || (c == '.' && j == i + 1)
+                {
+                    if in_quote && quotes[qi].end == j {
+                        closes_quote = true;
+                    }
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let boundary_ok = if in_quote { closes_quote } else { true };
+            if boundary_ok && b == b'.' && ends_with_abbreviation(&body[start..i]) {
+                i = j;
+                continue;
+            }
+            if boundary_ok {
+                let rest = &body[j..para.1];
+                let trimmed = rest.trim_start();
+                let spaced = trimmed.len() < rest.len();
+                let next = trimmed.chars().next();
+                let starts_new = next.is_some_and(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || is_quote_mark(c)
+                        || matches!(c, '(' | '[' | '—' | '-')
+                });
+                if next.is_none() || (spaced && starts_new) {
+                    out.push((start, j));
+                    start = j + (rest.len() - trimmed.len());
+                    i = start;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < para.1 && !body[start..para.1].trim().is_empty() {
+        out.push((start, para.1));
+    }
+    out
+}
+
+/// A word or punctuation token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Letters or digits (else a single punctuation character).
+    pub word: bool,
+    /// Inside a quotation.
+    pub quoted: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+    pub fn is_cap(&self, body: &str) -> bool {
+        self.word
+            && body[self.start..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+    }
+}
+
+/// Tokens of a span: words (letters, digits, inner apostrophes, hyphens and abbreviation periods)
+/// and single punctuation characters; whitespace is dropped.
+pub fn tokens(body: &str, span: Span, quotes: &[Quote]) -> Vec<Token> {
+    let text = &body[span.0..span.1];
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let abs = span.0 + i;
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = abs + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let after = text[j + d.len_utf8()..].chars().next();
+                let inner = matches!(d, '\'' | '’' | '-' | '.' | '&')
+                    && after.is_some_and(|a| a.is_alphanumeric());
+                if d.is_alphanumeric() || inner {
+                    end = span.0 + j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            // Keep an abbreviation's final period with the word ("Mr.", "U.S.").
+            if body[end..].starts_with('.') && ends_with_abbreviation(&body[abs..end]) {
+                end += 1;
+                chars.next();
+            }
+            out.push(Token {
+                start: abs,
+                end,
+                word: true,
+                quoted: false,
+            });
+        } else {
+            out.push(Token {
+                start: abs,
+                end: abs + c.len_utf8(),
+                word: false,
+                quoted: false,
+            });
+        }
+    }
+    let mut qi = 0;
+    for t in &mut out {
+        while qi < quotes.len() && quotes[qi].end <= t.start {
+            qi += 1;
+        }
+        t.quoted = quotes
+            .get(qi)
+            .is_some_and(|q| t.start >= q.start && t.start < q.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        let p = (0, t.len());
+        let q = quotes(t, p);
+        sentences(t, p, &q)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn quote_styles() {
+        for t in [
+            "He said \"yes we can\".",
+            "He said “yes we can”.",
+            "He said «yes we can».",
+            "He said „yes we can“.",
+        ] {
+            let q = quotes(t, (0, t.len()));
+            assert_eq!(q.len(), 1, "{t}");
+            assert_eq!(&t[q[0].start..q[0].end], "yes we can");
+        }
+    }
+
+    #[test]
+    fn single_quotes_need_three_words_and_spare_apostrophes() {
+        let t = "Smith said ‘we won’t give up now,’ and left. It's Jones' 'book'.";
+        let q = quotes(t, (0, t.len()));
+        assert_eq!(q.len(), 1);
+        assert_eq!(&t[q[0].start..q[0].end], "we won’t give up now,");
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_paragraph_end() {
+        let t = "He said: \"We will win. And more";
+        let q = quotes(t, (0, t.len()));
+        assert!(!q[0].closed);
+        assert_eq!(q[0].end, t.len());
+    }
+
+    #[test]
+    fn sentences_respect_quotes_and_abbreviations() {
+        let t =
+            "\"We must go. Now,\" he added. Mr. Smith met U.S. officials. \"It ended.\" Then rain.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "\"We must go. Now,\" he added.",
+                "Mr. Smith met U.S. officials.",
+                "\"It ended.\"",
+                "Then rain."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations() {
+        let t = "Mr. Hegseth's U.S. plan, he said.";
+        let toks: Vec<&str> = tokens(t, (0, t.len()), &[])
+            .iter()
+            .map(|x| x.text(t))
+            .collect();
+        assert_eq!(
+            toks,
+            vec!["Mr.", "Hegseth's", "U.S.", "plan", ",", "he", "said", "."]
+        );
+    }
+}

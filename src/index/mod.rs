@@ -1,0 +1,178 @@
+//! The statement index: a Tantivy index whose schema comes from `index_schema/`, a record of the
+//! schema version, and a manifest of the files indexed so that re-indexing does only what changed.
+
+pub mod schema;
+mod writer;
+
+pub use schema::SchemaSpec;
+pub use writer::{IndexOptions, Progress, Summary, index_paths};
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Schema;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
+
+use crate::error::{Error, Result};
+use crate::model::Statement;
+
+const META_FILE: &str = "whosaid.json";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Meta {
+    schema_version: u32,
+}
+
+/// An open statement index.
+pub struct StatementIndex {
+    pub dir: PathBuf,
+    pub index: Index,
+    pub schema: Schema,
+    pub spec: SchemaSpec,
+    reader: IndexReader,
+}
+
+/// Writes a file atomically: a temporary file in the same folder, synced, then renamed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
+        std::process::id()
+    ));
+    let mut f = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    f.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
+    f.sync_all().map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+    Ok(())
+}
+
+impl StatementIndex {
+    /// Opens an existing index, checking its schema version.
+    pub fn open(dir: &Path) -> Result<StatementIndex> {
+        let spec = SchemaSpec::bundled()?;
+        let meta_path = dir.join(META_FILE);
+        if !dir.is_dir() {
+            return Err(Error::NoIndex {
+                path: dir.to_path_buf(),
+                missing: "the directory",
+            });
+        }
+        let meta = match std::fs::read_to_string(&meta_path) {
+            Ok(s) => serde_json::from_str::<Meta>(&s).map_err(|e| Error::Damaged {
+                path: dir.to_path_buf(),
+                reason: format!("{META_FILE}: {e}"),
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::NoIndex {
+                    path: dir.to_path_buf(),
+                    missing: META_FILE,
+                });
+            }
+            Err(e) => return Err(Error::io(meta_path, e)),
+        };
+        if meta.schema_version != spec.version {
+            return Err(Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found: meta.schema_version,
+                expected: spec.version,
+            });
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| Error::Damaged {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Self::finish(dir, index, spec)
+    }
+
+    /// Opens the index, creating it (or recreating it, with `rebuild`) when needed.
+    pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<StatementIndex> {
+        if rebuild && dir.join(META_FILE).exists() {
+            // Only a folder that is recognisably a whosaid index is ever emptied.
+            for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+                let p = entry.map_err(|e| Error::io(dir, e))?.path();
+                if p.file_name().is_some_and(|n| n == crate::saved::FILE_NAME) {
+                    continue;
+                }
+                let r = if p.is_dir() {
+                    std::fs::remove_dir_all(&p)
+                } else {
+                    std::fs::remove_file(&p)
+                };
+                r.map_err(|e| Error::io(&p, e))?;
+            }
+        }
+        if dir.join(META_FILE).exists() {
+            return Self::open(dir);
+        }
+        if dir.exists() {
+            let non_empty = std::fs::read_dir(dir)
+                .map_err(|e| Error::io(dir, e))?
+                .any(|e| e.is_ok_and(|e| e.file_name() != crate::saved::FILE_NAME));
+            if non_empty {
+                return Err(Error::Usage(format!(
+                    "{}: folder exists and is not a whosaid index; choose another --index folder",
+                    dir.display()
+                )));
+            }
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let spec = SchemaSpec::bundled()?;
+        let schema = spec.build()?;
+        let index = Index::create_in_dir(dir, schema)?;
+        let meta = serde_json::to_vec_pretty(&Meta {
+            schema_version: spec.version,
+        })
+        .unwrap_or_default();
+        write_atomic(&dir.join(META_FILE), &meta)?;
+        Self::finish(dir, index, spec)
+    }
+
+    fn finish(dir: &Path, index: Index, spec: SchemaSpec) -> Result<StatementIndex> {
+        schema::register_tokenizers(&index);
+        let schema = index.schema();
+        for f in &spec.fields {
+            if schema.get_field(&f.name).is_err() {
+                return Err(Error::Damaged {
+                    path: dir.to_path_buf(),
+                    reason: format!("field {} missing from the index schema", f.name),
+                });
+            }
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(StatementIndex {
+            dir: dir.to_path_buf(),
+            index,
+            schema,
+            spec,
+            reader,
+        })
+    }
+
+    /// A searcher on the last commit.
+    pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        self.reader.reload()?;
+        Ok(self.reader.searcher())
+    }
+
+    pub fn field(&self, name: &str) -> tantivy::schema::Field {
+        self.schema.get_field(name).expect("field checked at open")
+    }
+
+    pub fn to_statement(&self, doc: &TantivyDocument) -> Result<Statement> {
+        schema::from_doc(&self.spec, &self.schema, doc)
+    }
+
+    /// Number of statements in the last commit.
+    pub fn len(&self) -> Result<u64> {
+        Ok(self.searcher()?.num_docs())
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+}

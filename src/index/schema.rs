@@ -1,0 +1,278 @@
+//! The Tantivy schema, built from `index_schema/statements.toml`, and the conversion between
+//! [`Statement`] and Tantivy documents by field name.
+
+use serde::Deserialize;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, STORED, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::{DateTime, Index, TantivyDocument};
+
+use crate::error::{Error, Result};
+use crate::model::Statement;
+
+/// The schema file, compiled in: the single definition of the index's fields.
+pub const SCHEMA_TOML: &str = include_str!("../../index_schema/statements.toml");
+
+/// One field of the schema file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FieldSpec {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: String,
+    #[serde(default)]
+    pub tokenizer: Option<String>,
+    #[serde(default)]
+    pub positions: bool,
+    #[serde(default)]
+    pub stored: bool,
+    #[serde(default)]
+    pub fast: bool,
+    pub why: String,
+}
+
+/// The schema file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SchemaSpec {
+    pub version: u32,
+    pub fields: Vec<FieldSpec>,
+}
+
+impl SchemaSpec {
+    /// The compiled-in schema.
+    pub fn bundled() -> Result<SchemaSpec> {
+        toml::from_str(SCHEMA_TOML).map_err(|e| Error::Schema(format!("statements.toml: {e}")))
+    }
+
+    /// Builds the Tantivy schema.
+    pub fn build(&self) -> Result<Schema> {
+        let mut b = Schema::builder();
+        for f in &self.fields {
+            match f.ty.as_str() {
+                "text" => {
+                    let tok = f.tokenizer.as_deref().unwrap_or("en");
+                    if tok != "en" && tok != "raw" {
+                        return Err(Error::Schema(format!(
+                            "field {}: unknown tokenizer {tok}",
+                            f.name
+                        )));
+                    }
+                    let record = if f.positions {
+                        IndexRecordOption::WithFreqsAndPositions
+                    } else if tok == "raw" {
+                        IndexRecordOption::Basic
+                    } else {
+                        IndexRecordOption::WithFreqs
+                    };
+                    let mut o = TextOptions::default().set_indexing_options(
+                        TextFieldIndexing::default()
+                            .set_tokenizer(tok)
+                            .set_index_option(record),
+                    );
+                    if f.stored {
+                        o = o.set_stored();
+                    }
+                    if f.fast {
+                        o = o.set_fast("raw");
+                    }
+                    b.add_text_field(&f.name, o);
+                }
+                "u64" | "f64" => {
+                    let mut o = NumericOptions::default();
+                    if f.stored {
+                        o = o.set_stored();
+                    }
+                    if f.fast {
+                        o = o.set_fast().set_indexed();
+                    }
+                    if f.ty == "u64" {
+                        b.add_u64_field(&f.name, o);
+                    } else {
+                        b.add_f64_field(&f.name, o);
+                    }
+                }
+                "date" => {
+                    let mut o = DateOptions::default()
+                        .set_indexed()
+                        .set_precision(DateTimePrecision::Microseconds);
+                    if f.stored {
+                        o = o.set_stored();
+                    }
+                    if f.fast {
+                        o = o.set_fast();
+                    }
+                    b.add_date_field(&f.name, o);
+                }
+                "json" => {
+                    b.add_text_field(&f.name, STORED);
+                }
+                other => {
+                    return Err(Error::Schema(format!(
+                        "field {}: unknown type {other}",
+                        f.name
+                    )));
+                }
+            }
+        }
+        Ok(b.build())
+    }
+}
+
+/// Registers the tokenizers the schema names: needed on every open, since Tantivy stores only
+/// their names.
+pub fn register_tokenizers(index: &Index) {
+    let en = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    index.tokenizers().register("en", en);
+}
+
+fn to_datetime(v: &str) -> Option<DateTime> {
+    if let Ok(ts) = v.parse::<jiff::Timestamp>() {
+        return Some(DateTime::from_timestamp_micros(ts.as_microsecond()));
+    }
+    let d = v.parse::<jiff::civil::Date>().ok()?;
+    let ts = d
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .ok()?
+        .timestamp();
+    Some(DateTime::from_timestamp_secs(ts.as_second()))
+}
+
+/// Converts a statement to a document, field by field, by name.
+pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<TantivyDocument> {
+    let value = serde_json::to_value(st).map_err(|e| Error::Schema(e.to_string()))?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(Error::Schema("statement is not an object".into()));
+    };
+    let mut doc = TantivyDocument::default();
+    for f in &spec.fields {
+        let field: Field = schema.get_field(&f.name)?;
+        let Some(v) = map.get(&f.name) else {
+            return Err(Error::Schema(format!("statement has no field {}", f.name)));
+        };
+        if v.is_null() {
+            continue;
+        }
+        match f.ty.as_str() {
+            "text" => {
+                if let Some(s) = v.as_str() {
+                    doc.add_text(field, s);
+                }
+            }
+            "u64" => {
+                if let Some(n) = v.as_u64() {
+                    doc.add_u64(field, n);
+                }
+            }
+            "f64" => {
+                if let Some(n) = v.as_f64() {
+                    doc.add_f64(field, n);
+                }
+            }
+            "date" => {
+                if let Some(d) = v.as_str().and_then(to_datetime) {
+                    doc.add_date(field, d);
+                }
+            }
+            "json" => doc.add_text(field, v.to_string()),
+            _ => {}
+        }
+    }
+    Ok(doc)
+}
+
+/// Reads a stored document back into a statement.
+pub fn from_doc(spec: &SchemaSpec, schema: &Schema, doc: &TantivyDocument) -> Result<Statement> {
+    use tantivy::schema::Value as _;
+    let mut map = serde_json::Map::new();
+    for f in &spec.fields {
+        let field = schema.get_field(&f.name)?;
+        let v = doc.get_first(field);
+        let json = match (f.ty.as_str(), v) {
+            (_, None) => serde_json::Value::Null,
+            ("text", Some(v)) => v.as_str().map(|s| s.into()).unwrap_or_default(),
+            ("u64", Some(v)) => v.as_u64().map(|n| n.into()).unwrap_or_default(),
+            ("f64", Some(v)) => v.as_f64().map(|n| n.into()).unwrap_or_default(),
+            ("date", Some(v)) => match v.as_datetime() {
+                Some(d) => {
+                    let ts = jiff::Timestamp::from_microsecond(d.into_timestamp_micros())
+                        .unwrap_or_default();
+                    if f.name == "date" {
+                        ts.to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                            .date()
+                            .to_string()
+                            .into()
+                    } else {
+                        ts.to_string().into()
+                    }
+                }
+                None => serde_json::Value::Null,
+            },
+            ("json", Some(v)) => v
+                .as_str()
+                .and_then(|s| serde_json::from_str(s).ok())
+                .unwrap_or_default(),
+            _ => serde_json::Value::Null,
+        };
+        map.insert(f.name.clone(), json);
+    }
+    serde_json::from_value(serde_json::Value::Object(map))
+        .map_err(|e| Error::Schema(format!("stored statement does not match the schema: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_fields_match_statement_fields() {
+        let spec = SchemaSpec::bundled().unwrap();
+        spec.build().unwrap();
+        let a = crate::model::Article {
+            path: "t".into(),
+            source_key: "t".into(),
+            body: "\"We will win,\" said Jane Doe.".into(),
+            ..Default::default()
+        };
+        let st = crate::Extractor::default().extract(&a).remove(0);
+        let value = serde_json::to_value(&st).unwrap();
+        let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+        let names: Vec<&String> = spec.fields.iter().map(|f| &f.name).collect();
+        for k in &keys {
+            assert!(
+                names.contains(k),
+                "Statement field {k} is not in statements.toml"
+            );
+        }
+        for n in &names {
+            assert!(keys.contains(n), "schema field {n} is not on Statement");
+        }
+        assert!(spec.fields.iter().all(|f| !f.why.trim().is_empty()));
+    }
+
+    #[test]
+    fn statement_round_trips_through_a_document() {
+        let spec = SchemaSpec::bundled().unwrap();
+        let schema = spec.build().unwrap();
+        let a = crate::model::Article {
+            path: "t".into(),
+            source_key: "t".into(),
+            date: Some(jiff::civil::date(2025, 2, 12)),
+            body: "\"We are ready,\" Smith said, \"and we will not wait.\"".into(),
+            ..Default::default()
+        };
+        let mut st = crate::Extractor::default().extract(&a).remove(0);
+        st.indexed_at = Some("2025-02-13T10:00:00Z".parse().unwrap());
+        let doc = to_doc(&spec, &schema, &st).unwrap();
+        let back = from_doc(&spec, &schema, &doc).unwrap();
+        assert_eq!(back, st);
+    }
+}

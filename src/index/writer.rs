@@ -1,0 +1,345 @@
+//! `whosaid index`: walk, parse and extract in parallel, then feed the Tantivy writer. A
+//! manifest of indexed files (size, mtime, content hash) makes re-runs skip unchanged files and
+//! replace changed ones, so statements are never duplicated.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use tantivy::{IndexWriter, Term};
+
+use super::{StatementIndex, write_atomic};
+use crate::error::{Error, Result};
+use crate::extract::Extractor;
+use crate::model::Statement;
+use crate::parse::{self, FieldMap};
+use crate::walk::{self, Source};
+
+const MANIFEST: &str = "sources.json";
+/// Statements between intermediate commits: bounds what a crash can lose.
+const COMMIT_EVERY: usize = 100_000;
+/// Files handed to the worker threads at a time.
+const CHUNK: usize = 64;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct FileState {
+    size: u64,
+    mtime_ns: u64,
+    hash: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Manifest {
+    files: BTreeMap<String, FileState>,
+}
+
+/// How to index.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    pub fields: FieldMap,
+    /// Start from an empty index.
+    pub rebuild: bool,
+    /// Tantivy writer memory budget in bytes.
+    pub memory: usize,
+    /// Remove the statements of files that were indexed under the given folders and are gone.
+    pub prune: bool,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            fields: FieldMap::default(),
+            rebuild: false,
+            memory: 200 << 20,
+            prune: true,
+        }
+    }
+}
+
+/// What the caller is told as indexing goes.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// The walk is done: this many files and bytes to look at.
+    Start { files: usize, bytes: u64 },
+    /// A file was handled.
+    File {
+        path: &'a Path,
+        bytes: u64,
+        statements: usize,
+    },
+    /// A recoverable oddity (invalid UTF-8, an unreadable date).
+    Warning(&'a str),
+    /// A file or record skipped, with the reason.
+    Skipped { path: &'a str, reason: &'a str },
+}
+
+/// The result of an index run.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub files_unchanged: usize,
+    pub files_removed: usize,
+    pub articles: usize,
+    pub statements: usize,
+    pub speakers: usize,
+    pub warnings: usize,
+    /// (path, reason) for every file or record skipped.
+    pub skipped: Vec<(String, String)>,
+    /// Statements in the index after the run.
+    pub total_statements: u64,
+}
+
+enum Outcome {
+    Unchanged {
+        key: String,
+        state: FileState,
+    },
+    Indexed {
+        key: String,
+        state: FileState,
+        statements: Vec<Statement>,
+        articles: usize,
+        warnings: Vec<String>,
+        bad: Vec<String>,
+    },
+    Failed {
+        reason: String,
+    },
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> u64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}
+
+fn canonical_key(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+fn process(src: &Source, manifest: &Manifest, fields: &FieldMap, extractor: &Extractor) -> Outcome {
+    let key = canonical_key(&src.path);
+    let meta = match std::fs::metadata(&src.path) {
+        Ok(m) => m,
+        Err(e) => {
+            return Outcome::Failed {
+                reason: e.to_string(),
+            };
+        }
+    };
+    let old = manifest.files.get(&key);
+    if let Some(old) = old
+        && old.size == meta.len()
+        && old.mtime_ns == mtime_ns(&meta)
+    {
+        return Outcome::Unchanged {
+            key,
+            state: old.clone(),
+        };
+    }
+    let bytes = match parse::read_bytes(&src.path) {
+        Ok(b) => b,
+        Err(reason) => return Outcome::Failed { reason },
+    };
+    let state = FileState {
+        size: bytes.len() as u64,
+        mtime_ns: mtime_ns(&meta),
+        hash: blake3::hash(&bytes).to_hex().to_string(),
+    };
+    if old.is_some_and(|o| o.hash == state.hash) {
+        return Outcome::Unchanged { key, state };
+    }
+    match parse::parse_bytes(bytes, &src.path, src.format, &key, fields) {
+        Err(reason) => Outcome::Failed { reason },
+        Ok(parsed) => {
+            let statements: Vec<Statement> = parsed
+                .articles
+                .iter()
+                .flat_map(|a| extractor.extract(a))
+                .collect();
+            Outcome::Indexed {
+                key,
+                state,
+                statements,
+                articles: parsed.articles.len(),
+                warnings: parsed.warnings,
+                bad: parsed.bad_records,
+            }
+        }
+    }
+}
+
+fn load_manifest(dir: &Path) -> Result<Manifest> {
+    let p = dir.join(MANIFEST);
+    match std::fs::read_to_string(&p) {
+        Ok(s) => serde_json::from_str(&s).map_err(|e| Error::Damaged {
+            path: dir.to_path_buf(),
+            reason: format!("{MANIFEST}: {e}"),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
+        Err(e) => Err(Error::io(p, e)),
+    }
+}
+
+fn commit(writer: &mut IndexWriter, dir: &Path, manifest: &Manifest) -> Result<()> {
+    writer.commit()?;
+    // The manifest follows the commit: after a crash between the two, the next run re-indexes
+    // those files (replacing, never duplicating, their statements).
+    let json = serde_json::to_vec(manifest).map_err(|e| Error::Schema(e.to_string()))?;
+    write_atomic(&dir.join(MANIFEST), &json)
+}
+
+/// Indexes the files under `paths` into the index at `dir`.
+pub fn index_paths<P: AsRef<Path>>(
+    dir: &Path,
+    paths: &[P],
+    opts: &IndexOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
+    for p in paths {
+        let p = p.as_ref();
+        if !p.exists() {
+            return Err(Error::io(
+                p,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            ));
+        }
+    }
+    let idx = StatementIndex::open_or_create(dir, opts.rebuild)?;
+    let mut writer: IndexWriter = idx.index.writer(opts.memory).map_err(|e| match e {
+        tantivy::TantivyError::LockFailure(..) => Error::Locked {
+            path: dir.to_path_buf(),
+        },
+        other => Error::Tantivy(other),
+    })?;
+    let mut manifest = if opts.rebuild {
+        Manifest::default()
+    } else {
+        load_manifest(dir)?
+    };
+    let w = walk::walk(paths);
+    let mut summary = Summary::default();
+    for s in &w.skipped {
+        let path = s.path.display().to_string();
+        progress(Progress::Skipped {
+            path: &path,
+            reason: &s.reason,
+        });
+        summary.skipped.push((path, s.reason.clone()));
+    }
+    progress(Progress::Start {
+        files: w.sources.len(),
+        bytes: w.sources.iter().map(|s| s.size).sum(),
+    });
+    let source_field = idx.field("source_key");
+    let extractor = Extractor::default();
+    let now = jiff::Timestamp::now();
+    let mut speakers = BTreeSet::new();
+    let mut seen_keys = BTreeSet::new();
+    let mut since_commit = 0;
+    for chunk in w.sources.chunks(CHUNK) {
+        let outcomes: Vec<Outcome> = chunk
+            .par_iter()
+            .map(|s| process(s, &manifest, &opts.fields, &extractor))
+            .collect();
+        for (src, outcome) in chunk.iter().zip(outcomes) {
+            summary.files += 1;
+            let path = src.path.display().to_string();
+            let mut n = 0;
+            match outcome {
+                Outcome::Unchanged { key, state } => {
+                    summary.files_unchanged += 1;
+                    seen_keys.insert(key.clone());
+                    manifest.files.insert(key, state);
+                }
+                Outcome::Failed { reason } => {
+                    progress(Progress::Skipped {
+                        path: &path,
+                        reason: &reason,
+                    });
+                    summary.skipped.push((path.clone(), reason));
+                    // A file that cannot be read now keeps what was indexed from it before.
+                    seen_keys.insert(canonical_key(&src.path));
+                }
+                Outcome::Indexed {
+                    key,
+                    state,
+                    statements,
+                    articles,
+                    warnings,
+                    bad,
+                } => {
+                    for wmsg in &warnings {
+                        progress(Progress::Warning(wmsg));
+                    }
+                    summary.warnings += warnings.len();
+                    for b in bad {
+                        let (p, r) = b
+                            .split_once(": ")
+                            .map(|(a, b)| (a.to_string(), b.to_string()))
+                            .unwrap_or((path.clone(), b.clone()));
+                        progress(Progress::Skipped {
+                            path: &p,
+                            reason: &r,
+                        });
+                        summary.skipped.push((p, r));
+                    }
+                    writer.delete_term(Term::from_field_text(source_field, &key));
+                    n = statements.len();
+                    for mut st in statements {
+                        st.indexed_at = Some(now);
+                        if !st.speaker_key.is_empty() {
+                            speakers.insert(st.speaker_key.clone());
+                        }
+                        writer.add_document(super::schema::to_doc(&idx.spec, &idx.schema, &st)?)?;
+                    }
+                    summary.articles += articles;
+                    summary.statements += n;
+                    since_commit += n;
+                    seen_keys.insert(key.clone());
+                    manifest.files.insert(key, state);
+                }
+            }
+            progress(Progress::File {
+                path: &src.path,
+                bytes: src.size,
+                statements: n,
+            });
+        }
+        if since_commit >= COMMIT_EVERY {
+            commit(&mut writer, dir, &manifest)?;
+            since_commit = 0;
+        }
+    }
+    if opts.prune {
+        let roots: Vec<String> = paths.iter().map(|p| canonical_key(p.as_ref())).collect();
+        let gone: Vec<String> = manifest
+            .files
+            .keys()
+            .filter(|k| !seen_keys.contains(*k) && roots.iter().any(|r| is_under(k, r)))
+            .cloned()
+            .collect();
+        for k in gone {
+            writer.delete_term(Term::from_field_text(source_field, &k));
+            manifest.files.remove(&k);
+            summary.files_removed += 1;
+        }
+    }
+    commit(&mut writer, dir, &manifest)?;
+    summary.speakers = speakers.len();
+    summary.total_statements = idx.len()?;
+    Ok(summary)
+}
+
+fn is_under(key: &str, root: &str) -> bool {
+    key == root
+        || key
+            .strip_prefix(root)
+            .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
+}

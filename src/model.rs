@@ -1,0 +1,119 @@
+//! The data contract of the pipeline: an [`Article`] goes in, [`Statement`]s come out.
+//!
+//! Statement field names are the index field names of `index_schema/statements.toml`.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// One news article, whatever file format it came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Where it came from, as given by the user (plus `#N` for the N-th record of a multi-article file).
+    pub path: String,
+    /// Identity of the file it came from (canonical path): re-indexing the file replaces all of its articles.
+    pub source_key: String,
+    pub title: Option<String>,
+    pub date: Option<Date>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// The text statements are extracted from; all offsets are bytes into it.
+    pub body: String,
+}
+
+impl Article {
+    /// Content identity of the article: hash of its body text.
+    pub fn content_id(&self) -> String {
+        short_hash(self.body.as_bytes())
+    }
+}
+
+/// How the words of a statement are reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Inside quote marks, word for word.
+    Direct,
+    /// Paraphrase: "X said that ...", "according to X, ...".
+    Indirect,
+    /// Paraphrase with quoted fragments.
+    Mixed,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Indirect => "indirect",
+            Kind::Mixed => "mixed",
+        }
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "direct" => Ok(Kind::Direct),
+            "indirect" => Ok(Kind::Indirect),
+            "mixed" => Ok(Kind::Mixed),
+            other => Err(format!(
+                "unknown kind {other:?} (expected direct, indirect or mixed)"
+            )),
+        }
+    }
+}
+
+/// One attributed statement. Field names are index field names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    pub id: String,
+    pub article_id: String,
+    pub source_key: String,
+    /// The reported words (the pieces of a split quote joined by " … ").
+    pub quote: String,
+    pub quote_start: usize,
+    pub quote_end: usize,
+    /// Byte spans of each piece, in order; one span for a contiguous quote.
+    pub quote_spans: Vec<[usize; 2]>,
+    pub kind: Kind,
+    /// Resolved full name; `None` when the source cannot be resolved ("officials").
+    pub speaker: Option<String>,
+    /// Grouping key: normalised speaker name, or empty when unresolved.
+    pub speaker_key: String,
+    pub speaker_mention: Option<String>,
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub organisation_key: String,
+    pub cue: Option<String>,
+    pub context: String,
+    pub date: Option<Date>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub outlet_key: String,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub path: String,
+    pub confidence: f64,
+    pub indexed_at: Option<jiff::Timestamp>,
+}
+
+/// A 16-hex-digit content hash: short enough to type in `whosaid show ID`.
+pub fn short_hash(bytes: &[u8]) -> String {
+    let h = blake3::hash(bytes);
+    h.to_hex()[..16].to_string()
+}
+
+/// Normalised key for grouping names: lowercase, single spaces, no surrounding punctuation.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

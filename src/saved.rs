@@ -1,0 +1,139 @@
+//! Saved queries: a TOML file next to the index data (`saved-queries.toml`), editable by hand,
+//! written atomically. Each query remembers when it last ran, so `saved run --new` shows only
+//! statements indexed since.
+//!
+//! ```toml
+//! [[query]]
+//! name = "article5"
+//! query = "\"Article 5\""
+//! speaker = "hegseth"        # optional filters: speaker, org, outlet, kind, since, until
+//! limit = 20
+//! last_run = "2025-02-14T09:00:00Z"
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::index::write_atomic;
+use crate::search::Filters;
+
+/// File name of the saved queries, inside the index folder.
+pub const FILE_NAME: &str = "saved-queries.toml";
+
+/// One saved query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedQuery {
+    pub name: String,
+    pub query: String,
+    #[serde(flatten)]
+    pub filters: Filters,
+    #[serde(default = "default_limit")]
+    pub limit: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_run: Option<jiff::Timestamp>,
+}
+
+fn default_limit() -> usize {
+    20
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct File {
+    #[serde(default)]
+    query: Vec<SavedQuery>,
+}
+
+/// The saved queries of one index.
+#[derive(Debug)]
+pub struct Saved {
+    path: PathBuf,
+    pub queries: Vec<SavedQuery>,
+}
+
+impl Saved {
+    /// Loads the saved queries of the index at `dir` (none yet is an empty list).
+    pub fn load(dir: &Path) -> Result<Saved> {
+        let path = dir.join(FILE_NAME);
+        let queries = match std::fs::read_to_string(&path) {
+            Ok(s) => {
+                let f: File = toml::from_str(&s).map_err(|e| Error::Saved {
+                    path: path.clone(),
+                    reason: format!("{e}; fix the file by hand or move it away (it is never overwritten while it does not parse)"),
+                })?;
+                f.query
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        Ok(Saved { path, queries })
+    }
+
+    pub fn get(&self, name: &str) -> Option<&SavedQuery> {
+        self.queries.iter().find(|q| q.name == name)
+    }
+
+    /// Adds or replaces a query by name.
+    pub fn upsert(&mut self, q: SavedQuery) {
+        match self.queries.iter_mut().find(|x| x.name == q.name) {
+            Some(x) => *x = q,
+            None => self.queries.push(q),
+        }
+    }
+
+    /// Removes a query; false if there was none of that name.
+    pub fn remove(&mut self, name: &str) -> bool {
+        let before = self.queries.len();
+        self.queries.retain(|q| q.name != name);
+        self.queries.len() != before
+    }
+
+    pub fn set_last_run(&mut self, name: &str, at: jiff::Timestamp) {
+        if let Some(q) = self.queries.iter_mut().find(|q| q.name == name) {
+            q.last_run = Some(at);
+        }
+    }
+
+    /// Writes the file atomically.
+    pub fn save(&self) -> Result<()> {
+        let text = toml::to_string_pretty(&File {
+            query: self.queries.clone(),
+        })
+        .map_err(|e| Error::Saved {
+            path: self.path.clone(),
+            reason: e.to_string(),
+        })?;
+        let header = "# whosaid saved queries: edit freely; `whosaid saved run NAME` runs one.\n\n";
+        write_atomic(&self.path, format!("{header}{text}").as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Saved::load(dir.path()).unwrap();
+        s.upsert(SavedQuery {
+            name: "a5".into(),
+            query: "\"Article 5\"".into(),
+            filters: Filters {
+                speaker: Some("hegseth".into()),
+                since: Some(jiff::civil::date(2025, 1, 1)),
+                ..Filters::default()
+            },
+            limit: 5,
+            last_run: None,
+        });
+        s.set_last_run("a5", "2025-02-14T09:00:00Z".parse().unwrap());
+        s.save().unwrap();
+        let back = Saved::load(dir.path()).unwrap();
+        assert_eq!(back.queries, s.queries);
+        std::fs::write(dir.path().join(FILE_NAME), "[[query]\nname=").unwrap();
+        let err = Saved::load(dir.path()).unwrap_err().to_string();
+        assert!(err.contains(FILE_NAME), "{err}");
+    }
+}

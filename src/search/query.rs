@@ -1,0 +1,238 @@
+//! From what the user typed to a Tantivy query: plain dates made RFC 3339, filters added as
+//! required clauses, and the default fields weighted so that the quote counts most.
+
+use std::ops::Bound;
+
+use jiff::civil::Date;
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DateTime, Term};
+
+use crate::error::{Error, Result};
+use crate::index::StatementIndex;
+use crate::model::Kind;
+
+/// Filters that narrow a query; all must hold.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Filters {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// First day included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Date>,
+    /// Last day included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// Only statements indexed after this instant (`saved run --new`).
+    #[serde(skip)]
+    pub indexed_after: Option<jiff::Timestamp>,
+}
+
+/// Default search fields and their boosts: the quote first, then who said it, then context.
+const DEFAULT_FIELDS: &[(&str, f32)] = &[
+    ("quote", 3.0),
+    ("speaker", 2.0),
+    ("organisation", 1.0),
+    ("role", 1.0),
+    ("context", 1.0),
+    ("title", 0.5),
+];
+
+/// Date-valued fields whose plain dates are translated.
+const DATE_FIELDS: &[&str] = &["date", "indexed_at"];
+
+/// Rewrites plain dates after a date field (`date:2025-02-12`, `date:[2025-01-01 TO 2025-03-01]`)
+/// into the RFC 3339 form Tantivy's parser wants.
+pub fn translate_dates(q: &str) -> String {
+    let mut out = String::with_capacity(q.len() + 32);
+    let mut rest = q;
+    while let Some(pos) = DATE_FIELDS
+        .iter()
+        .filter_map(|f| find_field(rest, f).map(|p| (p, f.len())))
+        .min()
+    {
+        let (at, flen) = pos;
+        out.push_str(&rest[..at + flen + 1]);
+        rest = &rest[at + flen + 1..];
+        // The clause: a bracketed range or one bare value.
+        let end = if rest.starts_with('[') || rest.starts_with('{') {
+            rest.find([']', '}']).map(|e| e + 1).unwrap_or(rest.len())
+        } else {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        };
+        out.push_str(&expand_dates(&rest[..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn find_field(s: &str, field: &str) -> Option<usize> {
+    let pat = format!("{field}:");
+    let mut from = 0;
+    while let Some(i) = s[from..].find(&pat) {
+        let at = from + i;
+        let boundary = at == 0
+            || !s[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if boundary {
+            return Some(at);
+        }
+        from = at + pat.len();
+    }
+    None
+}
+
+fn expand_dates(clause: &str) -> String {
+    let b = clause.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        let is_date = i + 10 <= b.len()
+            && b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && b[i + 4] == b'-'
+            && b[i + 5..i + 7].iter().all(u8::is_ascii_digit)
+            && b[i + 7] == b'-'
+            && b[i + 8..i + 10].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit());
+        if is_date && b.get(i + 10) != Some(&b'T') {
+            out.push_str(&clause[i..i + 10]);
+            out.push_str("T00:00:00Z");
+            i += 10;
+        } else {
+            let c = clause[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+fn day_start(d: Date) -> DateTime {
+    let ts = d
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(0);
+    DateTime::from_timestamp_secs(ts)
+}
+
+/// A query on a text field for a filter value: all its words, in order.
+fn text_filter(idx: &StatementIndex, field: Field, value: &str) -> Result<Box<dyn Query>> {
+    let mut analyzer = idx
+        .index
+        .tokenizer_for_field(field)
+        .map_err(|e| Error::Query {
+            query: value.into(),
+            reason: e.to_string(),
+        })?;
+    let mut stream = analyzer.token_stream(value);
+    let mut terms = Vec::new();
+    while stream.advance() {
+        terms.push(Term::from_field_text(field, &stream.token().text));
+    }
+    Ok(match terms.len() {
+        0 => Box::new(AllQuery),
+        1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
+        _ => Box::new(PhraseQuery::new(terms)),
+    })
+}
+
+/// Builds the query for a search: the parsed text plus a required clause per filter.
+pub fn build(idx: &StatementIndex, text: &str, f: &Filters) -> Result<Box<dyn Query>> {
+    let fields: Vec<Field> = DEFAULT_FIELDS.iter().map(|(n, _)| idx.field(n)).collect();
+    let mut parser = QueryParser::for_index(&idx.index, fields);
+    for (n, boost) in DEFAULT_FIELDS {
+        parser.set_field_boost(idx.field(n), *boost);
+    }
+    parser.set_conjunction_by_default();
+    let trimmed = text.trim();
+    let main: Box<dyn Query> = if trimmed.is_empty() || trimmed == "*" {
+        Box::new(AllQuery)
+    } else {
+        parser.parse_query(&translate_dates(trimmed)).map_err(|e| Error::Query {
+            query: text.to_string(),
+            reason: format!("{e}; quote phrases with \"...\", and write dates as date:[2025-01-01 TO 2025-03-01]"),
+        })?
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+    if let Some(s) = &f.speaker {
+        clauses.push((Occur::Must, text_filter(idx, idx.field("speaker"), s)?));
+    }
+    if let Some(o) = &f.org {
+        clauses.push((Occur::Must, text_filter(idx, idx.field("organisation"), o)?));
+    }
+    if let Some(o) = &f.outlet {
+        clauses.push((Occur::Must, text_filter(idx, idx.field("outlet"), o)?));
+    }
+    if let Some(k) = f.kind {
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(idx.field("kind"), k.as_str()),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    if f.since.is_some() || f.until.is_some() {
+        let lo = f
+            .since
+            .map(|d| Bound::Included(Term::from_field_date(idx.field("date"), day_start(d))))
+            .unwrap_or(Bound::Unbounded);
+        let hi = f
+            .until
+            .and_then(|d| d.tomorrow().ok())
+            .map(|d| Bound::Excluded(Term::from_field_date(idx.field("date"), day_start(d))))
+            .unwrap_or(Bound::Unbounded);
+        clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+    }
+    if let Some(t) = f.indexed_after {
+        let lo = Term::from_field_date(
+            idx.field("indexed_at"),
+            DateTime::from_timestamp_micros(t.as_microsecond()),
+        );
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(Bound::Excluded(lo), Bound::Unbounded)),
+        ));
+    }
+    Ok(if clauses.len() == 1 {
+        clauses.remove(0).1
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_dates_become_rfc3339() {
+        assert_eq!(
+            translate_dates("nato date:[2025-01-01 TO 2025-03-01]"),
+            "nato date:[2025-01-01T00:00:00Z TO 2025-03-01T00:00:00Z]"
+        );
+        assert_eq!(
+            translate_dates("date:2025-02-12 x"),
+            "date:2025-02-12T00:00:00Z x"
+        );
+        assert_eq!(
+            translate_dates("\"2025-02-12\" update:x"),
+            "\"2025-02-12\" update:x"
+        );
+        assert_eq!(
+            translate_dates("date:2025-02-12T10:00:00Z"),
+            "date:2025-02-12T10:00:00Z"
+        );
+    }
+}

@@ -1,0 +1,373 @@
+//! The `whosaid` binary end to end: one temporary directory per test, a scrubbed environment.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn path(&self, p: &str) -> PathBuf {
+        self.dir.path().join(p)
+    }
+    fn index_dir(&self) -> PathBuf {
+        self.path("idx")
+    }
+    fn write(&self, p: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let full = self.path(p);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(&full, content).unwrap();
+        full
+    }
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("whosaid").unwrap();
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .current_dir(self.dir.path());
+        c.arg("--index")
+            .arg(self.index_dir())
+            .arg("--color")
+            .arg("never");
+        c
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+    fn index(&self, paths: &[&Path]) -> Output {
+        let mut c = self.cmd();
+        c.arg("index");
+        for p in paths {
+            c.arg(p);
+        }
+        c.output().unwrap()
+    }
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// JSON Lines output → the `data` of each message of the given type.
+fn json_data(o: &Output, kind: &str) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .inspect(|v| assert_eq!(v["type"], kind))
+        .map(|v| v["data"].clone())
+        .collect()
+}
+
+fn count_all(env: &Env) -> usize {
+    json_data(
+        &env.run(&["search", "*", "--limit", "10000", "--json"]),
+        "statement",
+    )
+    .len()
+}
+
+#[test]
+fn corpus_who_said_what_about_article_5() {
+    let env = Env::new();
+    let out = env.index(&[&corpus()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("21 articles"), "{}", stderr(&out));
+    let out = env.run(&["who", "Article 5"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Walter Brandt · US Defence Secretary · US Department of Defense"),
+        "{text}"
+    );
+    assert!(text.contains("Liis Tamm"), "{text}");
+    assert!(text.contains("[Article] [5]"), "highlights missing: {text}");
+}
+
+#[test]
+fn search_json_has_fields_highlights_and_filters() {
+    let env = Env::new();
+    env.index(&[&corpus()]);
+    let hits = json_data(&env.run(&["search", "Article 5", "--json"]), "statement");
+    assert!(!hits.is_empty());
+    for h in &hits {
+        let quote = h["quote"].as_str().unwrap();
+        for r in h["highlights"].as_array().unwrap() {
+            let (s, e) = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
+            let word = quote[s..e].to_lowercase();
+            assert!(
+                word == "article" || word == "5",
+                "highlight {word:?} in {quote}"
+            );
+        }
+    }
+    let by_speaker = json_data(
+        &env.run(&[
+            "search",
+            "*",
+            "--speaker",
+            "brandt",
+            "--limit",
+            "100",
+            "--json",
+        ]),
+        "statement",
+    );
+    assert!(by_speaker.len() >= 5);
+    assert!(by_speaker.iter().all(|h| h["speaker"] == "Walter Brandt"));
+    let direct = json_data(
+        &env.run(&[
+            "search", "*", "--kind", "direct", "--limit", "100", "--json",
+        ]),
+        "statement",
+    );
+    assert!(!direct.is_empty() && direct.iter().all(|h| h["kind"] == "direct"));
+    let march = json_data(
+        &env.run(&[
+            "search",
+            "*",
+            "--since",
+            "2025-03-01",
+            "--until",
+            "2025-03-10",
+            "--limit",
+            "100",
+            "--json",
+        ]),
+        "statement",
+    );
+    assert!(!march.is_empty());
+    for h in &march {
+        let d = h["date"].as_str().unwrap();
+        assert!(("2025-03-01"..="2025-03-10").contains(&d), "{d}");
+    }
+    let outlet = json_data(
+        &env.run(&[
+            "search",
+            "*",
+            "--outlet",
+            "Baltic Dispatch",
+            "--limit",
+            "100",
+            "--json",
+        ]),
+        "statement",
+    );
+    assert!(!outlet.is_empty() && outlet.iter().all(|h| h["outlet"] == "Baltic Dispatch"));
+    let ranged = json_data(
+        &env.run(&[
+            "search",
+            "date:[2025-03-01 TO 2025-03-03]",
+            "--limit",
+            "100",
+            "--json",
+        ]),
+        "statement",
+    );
+    assert!(
+        !ranged.is_empty()
+            && ranged
+                .iter()
+                .all(|h| h["date"].as_str().unwrap() < "2025-03-03")
+    );
+}
+
+#[test]
+fn no_match_exits_1_and_bad_query_exits_2() {
+    let env = Env::new();
+    env.index(&[&corpus()]);
+    let out = env.run(&["search", "zebra crossing"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = env.run(&["search", "speaker:(unclosed"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("whosaid: bad query"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn reindexing_does_not_duplicate_and_changes_replace() {
+    let env = Env::new();
+    let a = env.write(
+        "arc/a.txt",
+        "Title\n\n\"We will hold the line,\" said Mara Quill.\n",
+    );
+    env.index(&[&env.path("arc")]);
+    assert_eq!(count_all(&env), 1);
+    let again = env.index(&[&env.path("arc")]);
+    assert!(stderr(&again).contains("1 unchanged"), "{}", stderr(&again));
+    assert_eq!(count_all(&env), 1);
+    std::fs::write(
+        &a,
+        "Title\n\n\"We will hold the line,\" said Mara Quill. \"And we will win,\" she added.\n",
+    )
+    .unwrap();
+    env.index(&[&env.path("arc")]);
+    assert_eq!(count_all(&env), 2);
+    std::fs::remove_file(&a).unwrap();
+    env.index(&[&env.path("arc")]);
+    assert_eq!(count_all(&env), 0, "a deleted file's statements go");
+}
+
+#[test]
+fn bad_files_are_reported_and_good_ones_indexed() {
+    let env = Env::new();
+    env.write(
+        "arc/good.txt",
+        "Good\n\n\"Ready,\" said Ana Lind, \"and waiting.\"\n",
+    );
+    env.write(
+        "arc/latin1.txt",
+        b"Caf\xe9\n\n\"It is open,\" said Jon Berg.\n",
+    );
+    env.write("arc/broken.json", "{\"title\": ");
+    env.write("arc/empty.json", "{\"title\": \"no body\"}");
+    env.write(
+        "arc/lines.jsonl",
+        "{\"text\": \"\\\"Fine,\\\" said Eva Holm.\"}\n{oops\n",
+    );
+    env.write("arc/photo.jpg", [0xffu8, 0xd8, 0xff]);
+    let out = env.index(&[&env.path("arc")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("broken.json: invalid JSON"), "{err}");
+    assert!(err.contains("empty.json: no article text"), "{err}");
+    assert!(err.contains("lines.jsonl:2: invalid JSON"), "{err}");
+    assert!(err.contains("photo.jpg: unknown format (.jpg)"), "{err}");
+    assert!(err.contains("latin1.txt: invalid UTF-8"), "{err}");
+    let speakers: Vec<String> = json_data(&env.run(&["search", "*", "--json"]), "statement")
+        .iter()
+        .map(|h| h["speaker"].as_str().unwrap_or("").to_string())
+        .collect();
+    for name in ["Ana Lind", "Jon Berg", "Eva Holm"] {
+        assert!(
+            speakers.iter().any(|s| s == name),
+            "{name} missing: {speakers:?}"
+        );
+    }
+}
+
+#[test]
+fn saved_queries_show_what_is_new() {
+    let env = Env::new();
+    env.write("w1/a.txt", "A\n\n\"Article 5 stands,\" said Nora Vik.\n");
+    env.index(&[&env.path("w1")]);
+    assert!(
+        env.run(&["saved", "add", "a5", "Article 5"])
+            .status
+            .success()
+    );
+    let list = stdout(&env.run(&["saved", "list"]));
+    assert!(list.starts_with("a5\tArticle 5\tnever run"), "{list}");
+    let first = env.run(&["saved", "run", "a5", "--new", "--json"]);
+    assert_eq!(json_data(&first, "statement").len(), 1);
+    let none = env.run(&["saved", "run", "a5", "--new", "--json"]);
+    assert_eq!(none.status.code(), Some(1), "nothing new yet");
+    env.write(
+        "w2/b.txt",
+        "B\n\n\"Article 5 is our shield,\" said Ivo Stern.\n",
+    );
+    env.index(&[&env.path("w2")]);
+    let news = json_data(
+        &env.run(&["saved", "run", "--all", "--new", "--json"]),
+        "statement",
+    );
+    assert_eq!(news.len(), 1);
+    assert_eq!(news[0]["speaker"], "Ivo Stern");
+    let saved = std::fs::read_to_string(env.index_dir().join("saved-queries.toml")).unwrap();
+    assert!(saved.contains("last_run"), "{saved}");
+    assert!(env.run(&["saved", "rm", "a5"]).status.success());
+    assert_eq!(env.run(&["saved", "run", "a5"]).status.code(), Some(2));
+}
+
+#[test]
+fn index_errors_name_the_path_and_the_fix() {
+    let env = Env::new();
+    let out = env.run(&["search", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no whosaid index here"),
+        "{}",
+        stderr(&out)
+    );
+    env.write("arc/a.txt", "A\n\n\"Yes,\" said Ola Dahl.\n");
+    env.index(&[&env.path("arc")]);
+    std::fs::write(
+        env.index_dir().join("whosaid.json"),
+        "{\"schema_version\": 999}",
+    )
+    .unwrap();
+    let out = env.run(&["search", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("schema version 999") && stderr(&out).contains("--rebuild"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env
+        .cmd()
+        .args(["index", "--rebuild"])
+        .arg(env.path("arc"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(count_all(&env), 1);
+    std::fs::write(env.index_dir().join("saved-queries.toml"), "[[query]\n").unwrap();
+    let out = env.run(&["saved", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("saved-queries.toml"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn extract_json_is_the_prediction_format() {
+    let env = Env::new();
+    let body = "Talks resume\n\n\"We want peace,\" said Lea Moor, the envoy. She added that talks would resume.\n";
+    let f = env.write("a.txt", body);
+    let out = env.run(&["extract", "--json", f.to_str().unwrap()]);
+    assert!(out.status.success());
+    let rows: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    for r in &rows {
+        let (s, e) = (
+            r["quote_start"].as_u64().unwrap() as usize,
+            r["quote_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&body[s..e], r["quote"].as_str().unwrap());
+        let (ss, se) = (
+            r["speaker_start"].as_u64().unwrap() as usize,
+            r["speaker_end"].as_u64().unwrap() as usize,
+        );
+        assert!(["Lea Moor", "She"].contains(&&body[ss..se]));
+        assert_eq!(r["speaker"], "Lea Moor");
+        assert!(r["path"].as_str().unwrap().ends_with("a.txt"));
+    }
+    assert_eq!(rows[0]["kind"], "direct");
+    assert_eq!(rows[1]["kind"], "indirect");
+    assert_eq!(rows[0]["role"], "envoy");
+}
