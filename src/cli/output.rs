@@ -107,20 +107,18 @@ impl Printer {
     }
 
     pub fn group(&self, w: &mut dyn Write, g: &SpeakerGroup) -> std::io::Result<()> {
-        let mention = g
-            .top
-            .first()
-            .and_then(|h| h.statement.speaker_mention.as_deref());
-        writeln!(
-            w,
-            "{}",
-            self.who_line(
+        if g.speaker.is_none() {
+            let label = "Unresolved sources (officials, critics, ...)";
+            writeln!(w, "{}", self.paint(NAME, label))?;
+        } else {
+            let line = self.who_line(
                 g.speaker.as_deref(),
-                mention,
+                None,
                 g.role.as_deref(),
-                g.organisation.as_deref()
-            )
-        )?;
+                g.organisation.as_deref(),
+            );
+            writeln!(w, "{line}")?;
+        }
         let span = match (g.first_date, g.last_date) {
             (Some(a), Some(b)) if a == b => a.to_string(),
             (Some(a), Some(b)) => format!("{a} … {b}"),

@@ -470,6 +470,13 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
     let last = lw.last().map(|s| clean_name_word(s)).unwrap_or_default();
     let phrase = words.join(" ");
     let (role, name) = split_role_name(lex, words);
+    // "Johns Hopkins Center for Systems Science": a name after "for"/"of" names a body.
+    if role
+        .last()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "at" | "and" | "&"))
+    {
+        return (NpKind::Org, vec![], None);
+    }
     let role_text = {
         let mut r: Vec<&str> = role.iter().map(String::as_str).collect();
         while r
@@ -558,7 +565,10 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                         });
                     }
                 }
-                if np.kind == NpKind::Name && app.split_whitespace().count() <= 12 {
+                let roleish = app
+                    .split_whitespace()
+                    .any(|w| lex.is_role_word(w.trim_end_matches("'s").trim_end_matches("’s")));
+                if np.kind == NpKind::Name && roleish && app.split_whitespace().count() <= 12 {
                     np.role = Some(strip_determiner(app).to_string());
                 }
                 return Some(np);

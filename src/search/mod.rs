@@ -132,8 +132,10 @@ pub fn who(idx: &StatementIndex, req: &Request, per_speaker: usize) -> Result<Ve
         });
         let g = &mut groups[gi];
         g.statements += 1;
-        g.role = g.role.take().or_else(|| st.role.clone());
-        g.organisation = g.organisation.take().or_else(|| st.organisation.clone());
+        if !key.is_empty() {
+            g.role = g.role.take().or_else(|| st.role.clone());
+            g.organisation = g.organisation.take().or_else(|| st.organisation.clone());
+        }
         if let Some(d) = st.date {
             g.first_date = Some(g.first_date.map_or(d, |f| f.min(d)));
             g.last_date = Some(g.last_date.map_or(d, |l| l.max(d)));
