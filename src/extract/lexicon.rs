@@ -23,6 +23,8 @@ struct OrgEntry {
 pub struct Lexicon {
     /// Single-word cues.
     pub cues: HashSet<String>,
+    /// Cues of stance or evidence ("shows", "wants"), listed after `[stance]` in cues.txt.
+    pub stance_cues: HashSet<String>,
     /// Multi-word cues as word lists, longest first.
     pub cue_phrases: Vec<Vec<String>>,
     pub role_words: HashSet<String>,
@@ -93,8 +95,17 @@ impl Lexicon {
     fn from_data(cues: &str, roles: &str, stops: &str, orgs: &str) -> Result<Lexicon, String> {
         let mut single = HashSet::new();
         let mut phrases = Vec::new();
+        let mut stance = HashSet::new();
+        let mut in_stance = false;
         for l in lines(cues) {
+            if l == "[stance]" {
+                in_stance = true;
+                continue;
+            }
             let words: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
+            if in_stance {
+                stance.insert(words.join(" "));
+            }
             if words.len() == 1 {
                 single.insert(words[0].clone());
             } else {
@@ -122,6 +133,7 @@ impl Lexicon {
         aliases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         Ok(Lexicon {
             cues: single,
+            stance_cues: stance,
             cue_phrases: phrases,
             role_words: lines(roles).map(str::to_string).collect(),
             stop_names: lines(stops).map(str::to_string).collect(),

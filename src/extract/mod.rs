@@ -132,7 +132,11 @@ impl Extractor {
                 continue;
             }
             out.push(self.statement(article, &sents, f, &r));
-            if r.speaker.is_some() {
+            // A stance ("Washington wants ...") does not make its subject the one speaking.
+            let stance = f
+                .cue
+                .is_some_and(|(a, b)| self.lex.stance_cues.contains(&body[a..b].to_lowercase()));
+            if r.speaker.is_some() && !stance {
                 last = Some((para, r));
             }
         }
@@ -321,13 +325,33 @@ impl Extractor {
     fn content_to_end(&self, body: &str, s: &Sent, from: usize) -> Option<Span> {
         let sp = trim_span(body, (from, s.span.1), &['.', ';']);
         let sp = trim_span(body, sp, &[',']);
-        (body[sp.0..sp.1].split_whitespace().count() >= 2).then_some(sp)
+        (body[sp.0..sp.1].split_whitespace().count() >= 3).then_some(sp)
     }
 
-    /// "according to X, CONTENT" and "CONTENT, according to X".
+    /// "according to X, CONTENT", "CONTENT, according to X" and "A, according to X, B".
     fn according(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
         let toks = &s.toks;
-        let np = np_after(self.lex, body, toks, c1)?;
+        // Whatever follows "according to" up to the next comma is the source.
+        let mut e = c1;
+        while e < toks.len()
+            && !toks[e].quoted
+            && !matches!(toks[e].text(body), "," | "." | ";" | ":" | "!" | "?")
+            && e - c1 < 15
+        {
+            e += 1;
+        }
+        if e == c1 {
+            return None;
+        }
+        let words: Vec<&str> = toks[c1..e].iter().map(|t| t.text(body)).collect();
+        let (kind, name, role) = speakers::classify(self.lex, &words);
+        let np = Np {
+            start: toks[c1].start,
+            end: toks[e - 1].end,
+            kind,
+            name,
+            role,
+        };
         let leading = toks[..c0].iter().all(|t| {
             !t.word
                 || matches!(
@@ -335,22 +359,33 @@ impl Extractor {
                     "but" | "and" | "yet" | "however" | "also"
                 )
         });
-        let content = if leading {
-            let after = toks.iter().position(|t| t.start >= np.end)?;
-            let from = if toks[after].text(body) == "," {
-                toks.get(after + 1)?.start
-            } else {
-                toks[after].start
-            };
-            self.content_to_end(body, s, from)?
-        } else {
-            let sp = trim_span(body, (s.span.0, toks[c0].start), &[',', '—', '-', '(']);
-            (sp.1 > sp.0).then_some(sp)?
-        };
+        let cue = Some((toks[c0].start, toks[c1 - 1].end));
+        let after_comma = toks.get(e).is_some_and(|t| t.text(body) == ",");
+        let mut spans = Vec::new();
+        if !leading {
+            // The clause before: from the sentence start, or after a colon or semicolon.
+            let from = toks[..c0]
+                .iter()
+                .rposition(|t| !t.quoted && matches!(t.text(body), ";" | ":"))
+                .map_or(s.span.0, |p| toks[p].end);
+            let sp = trim_span(body, (from, toks[c0].start), &[',', '—', '-', '(']);
+            if sp.1 > sp.0 {
+                spans.push(sp);
+            }
+        }
+        if after_comma && toks.len() > e + 1 {
+            // "At the heart of it, according to X, was a decision ..."
+            if let Some(sp) = self.content_to_end(body, s, toks[e + 1].start) {
+                spans.push(sp);
+            }
+        }
+        if spans.is_empty() {
+            return None;
+        }
         Some(Found {
             sent: 0,
-            spans: vec![content],
-            cue: Some((toks[c0].start, toks[c1 - 1].end)),
+            spans,
+            cue,
             np: Some(np),
             floating: false,
         })
@@ -403,6 +438,7 @@ impl Extractor {
             .filter(|q| q.end <= toks[c0].start)
             .map(|q| self.quote_span(body, q))
             .collect();
+        self.extend_to_lead(body, s, &mut spans);
         if spans.is_empty() {
             let sp = trim_span(body, (s.span.0, toks[c0].start), &[',']);
             if body[sp.0..sp.1].split_whitespace().count() < 3 {
@@ -426,6 +462,25 @@ impl Extractor {
         })
     }
 
+    /// `Belgium failed to act and "should have acted sooner," said X`: words before the first
+    /// quotation belong to the statement (a mixed one).
+    fn extend_to_lead(&self, body: &str, s: &Sent, spans: &mut [Span]) {
+        let Some(first) = spans.first_mut() else {
+            return;
+        };
+        let Some(q) = s
+            .quotes
+            .iter()
+            .find(|q| q.start <= first.0 && first.0 < q.end)
+        else {
+            return;
+        };
+        let lead = &body[s.span.0..q.open];
+        if lead.split_whitespace().count() >= 3 && !lead.trim_end().ends_with([':', ',']) {
+            first.0 = trim_span(body, (s.span.0, first.1), &[]).0;
+        }
+    }
+
     fn quote_span(&self, body: &str, q: &Quote) -> Span {
         trim_span(body, (q.start, q.end), &[','])
     }
@@ -433,7 +488,8 @@ impl Extractor {
     /// `Smith said (that) ...`, `Smith said: "..."`, `"Q," Smith said`, `CONTENT, Smith said.`
     fn subject(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
         let toks = &s.toks;
-        let np = np_before(self.lex, body, toks, c0)?;
+        let np = np_before(self.lex, body, toks, c0)
+            .or_else(|| self.coordinated_subject(body, toks, c0))?;
         let cue = Some((toks[c0].start, toks[c1 - 1].end));
         let quotes_before: Vec<Span> = s
             .quotes
@@ -452,6 +508,7 @@ impl Extractor {
         });
         if right_after_quote {
             let mut spans = quotes_before;
+            self.extend_to_lead(body, s, &mut spans);
             spans.extend(quotes_after.iter().map(|q| self.quote_span(body, q)));
             return Some(Found {
                 sent: 0,
@@ -560,15 +617,66 @@ impl Extractor {
             });
         }
         // `The plan is doomed, officials said.`
+        // Only when the cue ends the sentence (bar a short adjunct such as "on Tuesday").
+        let trailing = toks[c1..].iter().filter(|t| t.word).count();
         let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
-        (body[sp.0..sp.1].split_whitespace().count() >= 3 && body[sp.1..np.start].contains(','))
-            .then(|| Found {
-                sent: 0,
-                spans: vec![sp],
-                cue,
-                np: Some(np),
-                floating: false,
-            })
+        (trailing <= 4
+            && body[sp.0..sp.1].split_whitespace().count() >= 3
+            && body[sp.1..np.start].contains(','))
+        .then(|| Found {
+            sent: 0,
+            spans: vec![sp],
+            cue,
+            np: Some(np),
+            floating: false,
+        })
+    }
+
+    /// The subject of "... and said ...": the name before ", who" or the sentence's first name
+    /// or pronoun ("Giles tried again in October and said he had ...").
+    fn coordinated_subject(&self, body: &str, toks: &[Token], c0: usize) -> Option<Np> {
+        // "..., saying that ...": a participle cue after a comma takes the sentence's subject.
+        let participle =
+            c0 > 0 && toks[c0 - 1].text(body) == "," && lower(body, &toks[c0]).ends_with("ing");
+        let and = if participle {
+            c0 - 1
+        } else {
+            (0..c0)
+                .rev()
+                .take(3)
+                .find(|&i| lower(body, &toks[i]) == "and")?
+        };
+        if toks[and + 1..c0].iter().any(|t| !t.word) {
+            return None;
+        }
+        if let Some(who) = (0..and).rev().find(|&i| lower(body, &toks[i]) == "who")
+            && who >= 2
+            && toks[who - 1].text(body) == ","
+        {
+            return np_before(self.lex, body, toks, who - 1)
+                .filter(|n| matches!(n.kind, NpKind::Name | NpKind::Nominal | NpKind::Org));
+        }
+        let first = toks.iter().position(|t| t.word && !t.quoted)?;
+        let w = lower(body, &toks[first]);
+        if matches!(w.as_str(), "he" | "she" | "they") {
+            return np_after(self.lex, body, toks, first);
+        }
+        let mut j = first;
+        while j < and && toks[j].is_cap(body) && !toks[j].quoted {
+            j += 1;
+        }
+        if j == first || j >= and || self.lex.stop_names.contains(&w) {
+            return None;
+        }
+        let words: Vec<&str> = toks[first..j].iter().map(|t| t.text(body)).collect();
+        let (kind, name, role) = speakers::classify(self.lex, &words);
+        matches!(kind, NpKind::Name | NpKind::Org).then(|| Np {
+            start: toks[first].start,
+            end: toks[j - 1].end,
+            kind,
+            name,
+            role,
+        })
     }
 
     /// A sentence that is only "Smith said." (after a cue-less quotation).
@@ -780,7 +888,7 @@ impl Extractor {
             .collect::<Vec<_>>()
             .join(" … ");
         let (qs, qe) = (f.spans[0].0, f.spans[f.spans.len() - 1].1);
-        let kind = self.kind(body, s, &f.spans);
+        let kind = self.kind(s, &f.spans);
         let ctx_start = if f.floating && f.sent > 0 && sents[f.sent - 1].para == s.para {
             sents[f.sent - 1].span.0
         } else {
@@ -836,15 +944,14 @@ impl Extractor {
         }
     }
 
-    fn kind(&self, body: &str, s: &Sent, spans: &[Span]) -> Kind {
+    fn kind(&self, s: &Sent, spans: &[Span]) -> Kind {
         let is_quote = |sp: &Span| s.quotes.iter().any(|q| q.start <= sp.0 && sp.1 <= q.end);
         if spans.iter().all(is_quote) {
             Kind::Direct
-        } else if spans.iter().any(|sp| {
-            body[sp.0..sp.1]
-                .chars()
-                .any(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '„'))
-        }) {
+        } else if spans
+            .iter()
+            .any(|sp| s.quotes.iter().any(|q| sp.0 <= q.start && q.end <= sp.1))
+        {
             Kind::Mixed
         } else {
             Kind::Indirect

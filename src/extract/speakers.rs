@@ -545,38 +545,57 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                 return None;
             }
             if t.text(body) == "," {
-                let mut np = np_core_before(lex, body, toks, k)?;
-                if np.kind == NpKind::Pronoun {
-                    return None;
-                }
+                let words: Vec<&str> = toks[k + 1..close].iter().map(|t| t.text(body)).collect();
                 let app = &body[toks[k + 1].start..toks[close - 1].end];
-                // "The nominee, Richard Coyle, replied": the name is in the apposition.
-                if np.kind == NpKind::Nominal {
-                    let words: Vec<&str> =
-                        toks[k + 1..close].iter().map(|t| t.text(body)).collect();
-                    if let (NpKind::Name, name, _) = classify(lex, &words) {
-                        let role = Some(strip_determiner(np.text(body)).to_string());
-                        return Some(Np {
-                            start: toks[k + 1].start,
-                            end: toks[close - 1].end,
-                            kind: NpKind::Name,
-                            name,
-                            role,
-                        });
+                let (app_kind, app_name, _) = classify(lex, &words);
+                let app_np = |role: Option<String>| Np {
+                    start: toks[k + 1].start,
+                    end: toks[close - 1].end,
+                    kind: NpKind::Name,
+                    name: app_name.clone(),
+                    role: role.filter(|r| !r.is_empty()),
+                };
+                return match np_core_before(lex, body, toks, k) {
+                    // "Mr. Trump's former campaign manager, Corey Lewandowski, said"
+                    None if app_kind == NpKind::Name && k > 0 => {
+                        let from = np_start_guess(toks, k);
+                        Some(app_np(Some(
+                            strip_determiner(&body[from..toks[k - 1].end]).to_string(),
+                        )))
                     }
-                }
-                let roleish = app
-                    .split_whitespace()
-                    .any(|w| lex.is_role_word(w.trim_end_matches("'s").trim_end_matches("’s")));
-                if np.kind == NpKind::Name && roleish && app.split_whitespace().count() <= 12 {
-                    np.role = Some(strip_determiner(app).to_string());
-                }
-                return Some(np);
+                    None => None,
+                    Some(np) if np.kind == NpKind::Pronoun => None,
+                    // "The nominee, Richard Coyle, replied": the name is in the apposition.
+                    Some(np) if np.kind == NpKind::Nominal && app_kind == NpKind::Name => {
+                        Some(app_np(Some(strip_determiner(np.text(body)).to_string())))
+                    }
+                    Some(mut np) => {
+                        let roleish = app.split_whitespace().any(|w| {
+                            lex.is_role_word(w.trim_end_matches("'s").trim_end_matches("’s"))
+                        });
+                        if np.kind == NpKind::Name
+                            && roleish
+                            && app.split_whitespace().count() <= 12
+                        {
+                            np.role = Some(strip_determiner(app).to_string());
+                        }
+                        Some(np)
+                    }
+                };
             }
         }
         return None;
     }
     np_core_before(lex, body, toks, j)
+}
+
+/// Where a phrase ending before token `end` starts: back over at most six words.
+fn np_start_guess(toks: &[Token], end: usize) -> usize {
+    let mut k = end;
+    while k > 0 && end - k < 6 && toks[k - 1].word && !toks[k - 1].quoted {
+        k -= 1;
+    }
+    toks[k.min(end - 1)].start
 }
 
 fn strip_determiner(s: &str) -> &str {
@@ -617,6 +636,12 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
         }
         k -= 1;
         count += 1;
+        // "a source familiar with the talks": carry on over "familiar with".
+        if k >= 2 && lower(body, &toks[k - 1]) == "with" && lower(body, &toks[k - 2]) == "familiar"
+        {
+            k -= 2;
+            count += 2;
+        }
         if DETERMINERS.contains(&w.as_str()) {
             // A determiner opens the phrase, unless a connector precedes ("a spokesman for the X").
             let before = k.checked_sub(1).map(|p| lower(body, &toks[p]));

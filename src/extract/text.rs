@@ -58,10 +58,18 @@ pub fn quotes(body: &str, para: Span) -> Vec<Quote> {
     let mut open: Option<(usize, usize, char)> = None; // (mark pos, content start, mark)
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    while let Some((i, mut c)) = iter.next() {
+        let mut next = iter.peek().map(|&(_, n)| n);
         let abs = para.0 + i;
-        let after = abs + c.len_utf8();
+        let mut after = abs + c.len_utf8();
+        // Two apostrophes ('' as some newspapers write) are a straight double mark; two
+        // backticks (``) an opening one.
+        if (c == '\'' || c == '`') && next == Some(c) {
+            iter.next();
+            after += 1;
+            c = if c == '`' { '“' } else { '"' };
+            next = iter.peek().map(|&(_, n)| n);
+        }
         let is_double = c == '"' || is_open_double(c) || is_close_double(c);
         if is_double {
             match open {
@@ -136,7 +144,8 @@ fn single_quotes(body: &str, para: Span, doubles: &[Quote]) -> Vec<Quote> {
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
         let abs = para.0 + i;
-        if (c == '‘' || c == '\'' || c == '’') && !inside(abs) {
+        let doubled = c == '\'' && (next == Some('\'') || prev == Some('\''));
+        if (c == '‘' || c == '\'' || c == '’') && !inside(abs) && !doubled {
             let left_open =
                 prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
             let right_word = next.is_some_and(|n| n.is_alphanumeric());
@@ -374,6 +383,15 @@ mod tests {
         let q = quotes(t, (0, t.len()));
         assert_eq!(q.len(), 1);
         assert_eq!(&t[q[0].start..q[0].end], "we won’t give up now,");
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quote_marks() {
+        let t = "''We will win,'' Mr. Tribe said. ``Yes.''";
+        let q = quotes(t, (0, t.len()));
+        assert_eq!(q.len(), 2);
+        assert_eq!(&t[q[0].start..q[0].end], "We will win,");
+        assert_eq!(&t[q[1].start..q[1].end], "Yes.");
     }
 
     #[test]
