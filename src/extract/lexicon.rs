@@ -34,6 +34,8 @@ pub struct Lexicon {
     /// Normalised role phrase -> organisation index.
     roles: HashMap<String, usize>,
     pub org_names: Vec<String>,
+    /// First name -> 'f' or 'm'.
+    pub gender: HashMap<String, char>,
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -87,12 +89,19 @@ impl Lexicon {
                 include_str!("data/role_words.txt"),
                 include_str!("data/stop_names.txt"),
                 include_str!("data/organisations.toml"),
+                include_str!("data/first_names.txt"),
             )
             .expect("bundled extractor data is valid (checked by unit tests)")
         })
     }
 
-    fn from_data(cues: &str, roles: &str, stops: &str, orgs: &str) -> Result<Lexicon, String> {
+    fn from_data(
+        cues: &str,
+        roles: &str,
+        stops: &str,
+        orgs: &str,
+        names: &str,
+    ) -> Result<Lexicon, String> {
         let mut single = HashSet::new();
         let mut phrases = Vec::new();
         let mut stance = HashSet::new();
@@ -140,6 +149,12 @@ impl Lexicon {
             aliases,
             roles: role_map,
             org_names,
+            gender: lines(names)
+                .filter_map(|l| {
+                    let (g, n) = l.split_once(' ')?;
+                    Some((n.trim().to_string(), g.chars().next()?))
+                })
+                .collect(),
         })
     }
 

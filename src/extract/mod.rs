@@ -61,6 +61,8 @@ enum Via {
 }
 
 struct Resolved {
+    /// The mention the speaker was resolved from (for a floating quote: its antecedent's).
+    mention: Option<Span>,
     speaker: Option<String>,
     role: Option<String>,
     org: Option<String>,
@@ -203,6 +205,20 @@ impl Extractor {
             }
             let words: Vec<&str> = toks[k..j].iter().map(|t| t.text(body)).collect();
             let (kind, name, role) = speakers::classify(self.lex, &words);
+            // Bodies too, so that "the Post" can become "the New York Post"; a capitalised run
+            // followed by a body word ("Trump campaign") counts.
+            let org_head = toks
+                .get(j)
+                .filter(|t| t.word && !t.quoted)
+                .map(|t| lower(body, t));
+            if let Some(h) = org_head.filter(|h| speakers::is_org_head(h)) {
+                reg.add_org(&format!(
+                    "{} {h}",
+                    body[toks[i].start..toks[j - 1].end].trim()
+                ));
+            } else if kind == NpKind::Org {
+                reg.add_org(&body[toks[i].start..toks[j - 1].end]);
+            }
             let honorific = words.iter().any(|w| {
                 matches!(
                     w.to_lowercase().trim_end_matches('.'),
@@ -276,6 +292,10 @@ impl Extractor {
     /// Cues in a sentence: (first token, end token exclusive, is "according to").
     fn cues(&self, body: &str, toks: &[Token]) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
+        // In a Title Case headline a capitalised "Says" is still a cue.
+        let words = toks.iter().filter(|t| t.word).count();
+        let caps = toks.iter().filter(|t| t.is_cap(body)).count();
+        let title_case = words >= 4 && caps * 10 >= words * 7;
         let mut i = 0;
         'tok: while i < toks.len() {
             if !toks[i].word || toks[i].quoted {
@@ -295,7 +315,9 @@ impl Extractor {
                 }
             }
             // A capitalised cue word is a name ("United States"), except at the sentence start.
-            if self.lex.cues.contains(&lower(body, &toks[i])) && (i == 0 || !toks[i].is_cap(body)) {
+            if self.lex.cues.contains(&lower(body, &toks[i]))
+                && (i == 0 || title_case || !toks[i].is_cap(body))
+            {
                 out.push((i, i + 1, false));
             }
             i += 1;
@@ -319,7 +341,48 @@ impl Extractor {
                 return Some(f);
             }
         }
-        None
+        self.headline(body, s).map(|mut f| {
+            f.sent = i;
+            f
+        })
+    }
+
+    /// `Carly Fiorina: 'Bill Clinton's fair game.'` — a short name, a colon, then what was said.
+    fn headline(&self, body: &str, s: &Sent) -> Option<Found> {
+        let toks = &s.toks;
+        let colon = toks.iter().take(8).position(|t| t.text(body) == ":")?;
+        if colon == 0 || toks[..colon].iter().any(|t| t.quoted || !t.word) || !toks[0].is_cap(body)
+        {
+            return None;
+        }
+        let words: Vec<&str> = toks[..colon].iter().map(|t| t.text(body)).collect();
+        if words.len() == 1
+            && matches!(
+                words[0],
+                "Q" | "A" | "Update" | "UPDATE" | "Note" | "Editor"
+            )
+        {
+            return None;
+        }
+        let (kind, name, role) = speakers::classify(self.lex, &words);
+        let np = Np {
+            start: toks[0].start,
+            end: toks[colon - 1].end,
+            kind,
+            name,
+            role,
+        };
+        if kind == NpKind::Pronoun {
+            return None;
+        }
+        let content = self.content_to_end(body, s, toks.get(colon + 1)?.start)?;
+        Some(Found {
+            sent: 0,
+            spans: vec![content],
+            cue: Some((toks[colon].start, toks[colon].end)),
+            np: Some(np),
+            floating: false,
+        })
     }
 
     fn content_to_end(&self, body: &str, s: &Sent, from: usize) -> Option<Span> {
@@ -518,6 +581,26 @@ impl Extractor {
                 floating: false,
             });
         }
+        // `This campaign, he says, is different.`: the cue set off by commas mid-sentence.
+        let np_tok = toks.iter().position(|t| t.start == np.start);
+        if let Some(nt) = np_tok.filter(|&nt| nt > 1 && toks[nt - 1].text(body) == ",")
+            && toks.get(c1).is_some_and(|t| t.text(body) == ",")
+            && c1 + 1 < toks.len()
+        {
+            let before = trim_span(body, (s.span.0, toks[nt - 1].start), &[]);
+            let after = self.content_to_end(body, s, toks[c1 + 1].start);
+            if let Some(after) = after.filter(|_| before.1 > before.0) {
+                let mut spans = vec![before, after];
+                spans.retain(|sp| sp.1 > sp.0);
+                return Some(Found {
+                    sent: 0,
+                    spans,
+                    cue,
+                    np: Some(np),
+                    floating: false,
+                });
+            }
+        }
         // What follows the cue: skip the listener of "told", then ":" or ",".
         let mut k = c1;
         let cue_word = lower(body, &toks[c0]);
@@ -658,14 +741,22 @@ impl Extractor {
         }
         let first = toks.iter().position(|t| t.word && !t.quoted)?;
         let w = lower(body, &toks[first]);
-        if matches!(w.as_str(), "he" | "she" | "they") {
-            return np_after(self.lex, body, toks, first);
+        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        if matches!(w, "he" | "she" | "they") {
+            let t = &toks[first];
+            return Some(Np {
+                start: t.start,
+                end: t.start + w.len(),
+                kind: NpKind::Pronoun,
+                name: vec![],
+                role: None,
+            });
         }
         let mut j = first;
         while j < and && toks[j].is_cap(body) && !toks[j].quoted {
             j += 1;
         }
-        if j == first || j >= and || self.lex.stop_names.contains(&w) {
+        if j == first || j >= and || self.lex.stop_names.contains(w) {
             return None;
         }
         let words: Vec<&str> = toks[first..j].iter().map(|t| t.text(body)).collect();
@@ -750,7 +841,22 @@ impl Extractor {
     }
 
     fn resolve(&self, body: &str, f: &Found, reg: &Registry, last: Option<&Resolved>) -> Resolved {
+        let mut r = self.resolve_np(body, f, reg, last);
+        if let Some(np) = &f.np {
+            r.mention = Some((np.start, np.end));
+        }
+        r
+    }
+
+    fn resolve_np(
+        &self,
+        body: &str,
+        f: &Found,
+        reg: &Registry,
+        last: Option<&Resolved>,
+    ) -> Resolved {
         let unresolved = Resolved {
+            mention: None,
             speaker: None,
             role: None,
             org: None,
@@ -766,6 +872,7 @@ impl Extractor {
                     .map(str::to_string)
             });
             Resolved {
+                mention: None,
                 speaker: Some(p.display()),
                 role,
                 org,
@@ -776,6 +883,7 @@ impl Extractor {
         let Some(np) = &f.np else {
             return match last {
                 Some(l) => Resolved {
+                    mention: l.mention,
                     speaker: l.speaker.clone(),
                     role: l.role.clone(),
                     org: l.org.clone(),
@@ -796,6 +904,7 @@ impl Extractor {
                         .and_then(|r| self.lex.org_of(r))
                         .map(str::to_string);
                     Resolved {
+                        mention: None,
                         speaker: Some(np.name.join(" ")),
                         role: np.role.clone(),
                         org,
@@ -807,16 +916,21 @@ impl Extractor {
             NpKind::Pronoun => {
                 let w = text.to_lowercase();
                 if matches!(w.as_str(), "he" | "she") {
-                    if let Some(i) = last.and_then(|l| l.person) {
+                    let gender = Some(if w == "he" { 'm' } else { 'f' });
+                    if let Some(i) = last
+                        .and_then(|l| l.person)
+                        .filter(|&i| reg.compatible(i, gender))
+                    {
                         return from_person(i, Via::Pronoun, None);
                     }
-                    if let Some(i) = reg.last_before(np.start) {
+                    if let Some(i) = reg.last_before(np.start, gender) {
                         return from_person(i, Via::Pronoun, None);
                     }
                 } else if let Some(l) = last
                     .filter(|l| l.via == Via::Org || (l.person.is_none() && l.speaker.is_some()))
                 {
                     return Resolved {
+                        mention: None,
                         speaker: l.speaker.clone(),
                         role: l.role.clone(),
                         org: l.org.clone(),
@@ -830,26 +944,33 @@ impl Extractor {
                 if let Some(i) = reg.resolve_nominal(self.lex, text, np.start) {
                     return from_person(i, Via::Nominal, None);
                 }
-                // "the minister" with no one of that title named: the person just speaking.
-                let head = text.split_whitespace().last().unwrap_or("").to_lowercase();
-                if self.lex.is_role_word(&head)
-                    && !speakers::is_generic(text)
-                    && self.lex.org_of(text).is_none()
-                    && let Some(i) = last.and_then(|l| l.person)
-                {
-                    return from_person(i, Via::Nominal, None);
-                }
-                if let Some(org) = self.lex.org_of(text) {
-                    // An unnamed spokesperson or official of a named body speaks for the body.
+                // An unnamed spokesperson or official of a named body speaks for the body:
+                // "a spokesman for the Clinton campaign", "Pentagon officials".
+                if let Some(body_name) = speakers::body_in_phrase(self.lex, text) {
+                    let full = reg.fullest_org(&body_name);
+                    let org = self
+                        .lex
+                        .org_of(&full)
+                        .map(str::to_string)
+                        .unwrap_or_else(|| full.clone());
                     return Resolved {
-                        speaker: Some(org.to_string()),
+                        mention: None,
+                        speaker: Some(full),
                         role: np.role.clone(),
-                        org: Some(org.to_string()),
+                        org: Some(org),
                         via: Via::Org,
                         person: None,
                     };
                 }
-                let _ = speakers::is_generic(text);
+                // "the minister", "the Republican nominee": the person the article is about.
+                if speakers::is_definite_person(self.lex, text) {
+                    if let Some(i) = last.and_then(|l| l.person) {
+                        return from_person(i, Via::Nominal, None);
+                    }
+                    if let Some(i) = reg.last_before(np.start, None) {
+                        return from_person(i, Via::Nominal, None);
+                    }
+                }
                 Resolved {
                     role: np.role.clone(),
                     ..unresolved
@@ -860,6 +981,7 @@ impl Extractor {
                     .iter()
                     .fold(text, |t, d| t.strip_prefix(d).unwrap_or(t))
                     .to_string();
+                let name = reg.fullest_org(&name);
                 let org = self
                     .lex
                     .org_named(text)
@@ -867,6 +989,7 @@ impl Extractor {
                     .map(str::to_string)
                     .unwrap_or_else(|| name.clone());
                 Resolved {
+                    mention: None,
                     speaker: Some(name),
                     role: None,
                     org: Some(org),
@@ -924,9 +1047,9 @@ impl Extractor {
             kind,
             speaker_key: r.speaker.as_deref().map(name_key).unwrap_or_default(),
             speaker: r.speaker.clone(),
-            speaker_mention: f.np.as_ref().map(|n| n.text(body).to_string()),
-            speaker_start: f.np.as_ref().map(|n| n.start),
-            speaker_end: f.np.as_ref().map(|n| n.end),
+            speaker_mention: r.mention.map(|(a, b)| body[a..b].to_string()),
+            speaker_start: r.mention.map(|m| m.0),
+            speaker_end: r.mention.map(|m| m.1),
             role: r.role.clone(),
             organisation_key: r.org.clone().unwrap_or_default(),
             organisation: r.org.clone(),

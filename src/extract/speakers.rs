@@ -216,6 +216,84 @@ const SPEAKER_NOUNS: &[&str] = &[
     "regime",
     "military",
     "army",
+    "percent",
+    "majority",
+    "minority",
+    "half",
+    "third",
+    "quarter",
+    "most",
+    "few",
+    "crowd",
+    "public",
+    "audience",
+    "manager",
+    "chairman",
+    "counsel",
+    "consultant",
+    "donor",
+    "fan",
+    "guy",
+    "someone",
+    "anyone",
+    "everyone",
+    "nobody",
+    "individual",
+    "note",
+    "tweet",
+    "post",
+    "message",
+    "email",
+    "ad",
+    "advertisement",
+    "sign",
+    "book",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "order",
+    "release",
+    "plan",
+    "proposal",
+    "platform",
+    "bill",
+    "law",
+    "resolution",
+    "page",
+    "article",
+    "editorial",
+    "op-ed",
+    "column",
+    "headline",
+    "transcript",
+    "video",
+    "interview",
+    "speech",
+    "remarks",
+    "cable",
+    "data",
+    "figures",
+    "numbers",
+    "estimate",
+    "analysis",
+    "findings",
+    "research",
+    "evidence",
+    "reporting",
+    "polling",
+    "website",
+    "blog",
+    "account",
+    "record",
+    "records",
+    "documents",
+    "paper",
+    "outlet",
+    "station",
+    "channel",
+    "show",
+    "program",
 ];
 /// Words after which nothing before can belong to the speaker phrase.
 const NP_STOPS: &[&str] = &[
@@ -667,7 +745,7 @@ fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
         // "officials", "a Pentagon spokesman"), not "a joint pledge" or "the cuts".
         let head = words.last()?.to_lowercase();
         let head = head.trim_end_matches("'s").trim_end_matches('.');
-        if !(lex.is_role_word(head) || SPEAKER_NOUNS.contains(&head) || GENERIC.contains(&head)) {
+        if !plausible_speaker_head(lex, head) {
             return None;
         }
     }
@@ -678,6 +756,27 @@ fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
         name,
         role,
     })
+}
+
+/// Can a description with this head word say something? People by role or group ("the
+/// minister", "donors", "a strategist"), bodies, documents, poll figures ("46 percent").
+fn plausible_speaker_head(lex: &Lexicon, head: &str) -> bool {
+    if lex.is_role_word(head) || SPEAKER_NOUNS.contains(&head) || GENERIC.contains(&head) {
+        return true;
+    }
+    if head
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '%')
+    {
+        return true;
+    }
+    let agent = ["er", "or", "ist", "ian", "ant", "ent", "ee"]
+        .iter()
+        .any(|s| head.ends_with(s))
+        && head.len() > 4;
+    let plural =
+        head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && head.len() > 3;
+    agent || plural
 }
 
 /// The speaker phrase starting at token `start`, reading forwards ("said Hegseth at the
@@ -700,6 +799,14 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
             break;
         }
         if NP_STOPS.contains(&w.as_str()) && !(k == start && w == "the") {
+            break;
+        }
+        // "the base chief known as Bob", "a man speaking on condition of anonymity".
+        if seen_head
+            && k > start + 1
+            && !t.is_cap(body)
+            && (w.ends_with("ing") || w.ends_with("ed") || w == "known")
+        {
             break;
         }
         if k == start
@@ -745,6 +852,8 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
 pub struct Person {
     /// The fullest form of the name the article uses.
     pub name: Vec<String>,
+    /// 'f' or 'm' when the first name, an honorific or the role tells.
+    pub gender: Option<char>,
     pub role: Option<String>,
     pub org: Option<String>,
 }
@@ -762,6 +871,8 @@ pub struct Registry {
     by_last: HashMap<String, usize>,
     /// (byte position, person) in text order.
     pub mentions: Vec<(usize, usize)>,
+    /// Last word of a body's name -> the fullest name the article gives it.
+    orgs: HashMap<String, String>,
 }
 
 impl Registry {
@@ -786,6 +897,7 @@ impl Registry {
             None => {
                 self.persons.push(Person {
                     name,
+                    gender: None,
                     role: None,
                     org: None,
                 });
@@ -793,6 +905,9 @@ impl Registry {
                 self.persons.len() - 1
             }
         };
+        if self.persons[idx].gender.is_none() {
+            self.persons[idx].gender = gender_of(lex, &self.persons[idx].name, role);
+        }
         if let Some(r) = role.filter(|r| !r.trim().is_empty()) {
             let r = r.trim();
             let only_honorific = r.split_whitespace().all(is_honorific);
@@ -806,18 +921,52 @@ impl Registry {
         Some(idx)
     }
 
+    /// Records the name of a body ("the New York Post", "Trump campaign").
+    pub fn add_org(&mut self, name: &str) {
+        let name = strip_determiner(name.trim())
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        let Some(last) = name.split_whitespace().last() else {
+            return;
+        };
+        let e = self.orgs.entry(last.to_lowercase()).or_default();
+        if name.split_whitespace().count() > e.split_whitespace().count() {
+            *e = name.to_string();
+        }
+    }
+
+    /// The fullest name in the article of the body `name` refers to (by its last word).
+    pub fn fullest_org(&self, name: &str) -> String {
+        let name = strip_determiner(name.trim());
+        name.split_whitespace()
+            .last()
+            .and_then(|l| self.orgs.get(&l.to_lowercase()))
+            .filter(|full| full.split_whitespace().count() > name.split_whitespace().count())
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
     pub fn lookup(&self, name: &[String]) -> Option<usize> {
         let last = name.last()?.to_lowercase();
         self.by_last.get(&last).copied()
     }
 
-    /// The person last mentioned before `pos`.
-    pub fn last_before(&self, pos: usize) -> Option<usize> {
+    /// The person last mentioned before `pos` whose gender does not contradict the pronoun.
+    pub fn last_before(&self, pos: usize, gender: Option<char>) -> Option<usize> {
         self.mentions
             .iter()
             .rev()
-            .find(|(p, _)| *p < pos)
+            .filter(|(p, _)| *p < pos)
             .map(|&(_, i)| i)
+            .find(|&i| self.compatible(i, gender))
+    }
+
+    /// Could a pronoun of this gender refer to person `i`?
+    pub fn compatible(&self, i: usize, gender: Option<char>) -> bool {
+        match (self.persons[i].gender, gender) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
     }
 
     /// The person a description refers to: same organisation first, then same role head.
@@ -856,6 +1005,94 @@ impl Registry {
         }
         best.map(|b| b.2)
     }
+}
+
+/// Is the word the head of a body's name ("campaign", "committee")?
+pub fn is_org_head(w: &str) -> bool {
+    ORG_HEADS.contains(&w)
+}
+
+/// The body a description names, as the article writes it: "a spokesman for the Clinton
+/// campaign" → "Clinton campaign", "Pentagon officials" → "Pentagon".
+pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let lead = all
+        .iter()
+        .take_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        .count();
+    let words = &all[lead..];
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if let Some(p) = words.iter().position(|w| matches!(*w, "for" | "of" | "at")) {
+        let tail: Vec<&str> = words[p + 1..]
+            .iter()
+            .copied()
+            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        return tail.iter().any(cap).then(|| tail.join(" "));
+    }
+    // Capitalised modifiers before the head, with a body word if one follows them.
+    let start = words.iter().position(cap)?;
+    let mut end = start;
+    while end < words.len() && cap(&words[end]) {
+        end += 1;
+    }
+    if end >= words.len() {
+        return None; // the capitalised words are the head itself
+    }
+    let named = words[start..end].join(" ");
+    // A capitalised first word may only be the sentence start ("Legal scholars"): it must be a
+    // known body, or more than one word.
+    if lead + start == 0 && end - start == 1 && lex.org_named(&named).is_none() {
+        return None;
+    }
+    if ORG_HEADS.contains(&words[end].to_lowercase().as_str()) {
+        end += 1;
+    }
+    let name = words[start..end].join(" ");
+    Some(
+        name.trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string(),
+    )
+}
+
+/// "the minister", "the Republican nominee": a definite description of one person.
+pub fn is_definite_person(lex: &Lexicon, text: &str) -> bool {
+    let words = norm_words(text);
+    let (Some(first), Some(head)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if !matches!(first.as_str(), "the" | "this" | "that") || words.len() < 2 {
+        return false;
+    }
+    if GENERIC.contains(&head.as_str()) || head.ends_with('s') || ORG_HEADS.contains(&head.as_str())
+    {
+        return false;
+    }
+    lex.is_role_word(head)
+        || ["er", "or", "ist", "ian", "ant", "ent", "ee"]
+            .iter()
+            .any(|s| head.ends_with(s))
+}
+
+/// The gender a name, honorific or role tells.
+fn gender_of(lex: &Lexicon, name: &[String], role: Option<&str>) -> Option<char> {
+    let role = role.unwrap_or("").to_lowercase();
+    for w in role.split_whitespace() {
+        match w.trim_end_matches('.') {
+            "mr" | "congressman" | "spokesman" | "chairman" | "king" | "prince" | "sir"
+            | "lord" => {
+                return Some('m');
+            }
+            "mrs" | "ms" | "miss" | "congresswoman" | "spokeswoman" | "chairwoman" | "queen"
+            | "princess" | "dame" | "lady" => return Some('f'),
+            _ => {}
+        }
+    }
+    if name.len() >= 2 {
+        return lex.gender.get(&name[0].to_lowercase()).copied();
+    }
+    None
 }
 
 /// Is the description a generic, unnamed source ("officials", "a source")?
