@@ -57,7 +57,15 @@ pub fn run(_cfg: &Config, a: ExtractArgs) -> anyhow::Result<i32> {
             failed = true;
         }
         for article in &parsed.articles {
-            for st in extractor.extract(article) {
+            let statements = match extractor.extract_checked(article) {
+                Ok(st) => st,
+                Err(e) => {
+                    eprintln!("skipped: {e}");
+                    failed = true;
+                    continue;
+                }
+            };
+            for st in statements {
                 any = true;
                 if a.json {
                     serde_json::to_writer(&mut out, &st)?;

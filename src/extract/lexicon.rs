@@ -1,6 +1,6 @@
 //! The extractor's word lists and gazetteer, compiled into the binary from `data/`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -25,17 +25,36 @@ pub struct Lexicon {
     pub cues: HashSet<String>,
     /// Cues of stance or evidence ("shows", "wants"), listed after `[stance]` in cues.txt.
     pub stance_cues: HashSet<String>,
-    /// Multi-word cues as word lists, longest first.
-    pub cue_phrases: Vec<Vec<String>>,
+    /// Multi-word cues as word lists, longest first, by their first word.
+    pub cue_phrases_by_first: HashMap<String, Vec<Vec<String>>>,
     pub role_words: HashSet<String>,
     pub stop_names: HashSet<String>,
     /// Normalised alias (word list) -> organisation index; longest first.
     aliases: Vec<(Vec<String>, usize)>,
+    /// Normalised alias joined by spaces -> organisation index.
+    alias_index: HashMap<String, usize>,
+    /// Every word of every normalised alias.
+    alias_words: HashSet<String>,
     /// Normalised role phrase -> organisation index.
     roles: HashMap<String, usize>,
     pub org_names: Vec<String>,
     /// First name -> 'f' or 'm'.
     pub gender: HashMap<String, char>,
+}
+
+/// Longest word looked up without allocating.
+pub const MAX_CUE_WORD: usize = 24;
+
+/// Lowercases a short ASCII word into `buf`; `None` for longer or non-ASCII words.
+pub fn ascii_lower<'a>(w: &str, buf: &'a mut [u8; MAX_CUE_WORD]) -> Option<&'a str> {
+    let b = w.as_bytes();
+    if b.len() > MAX_CUE_WORD || !b.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -102,9 +121,9 @@ impl Lexicon {
         orgs: &str,
         names: &str,
     ) -> Result<Lexicon, String> {
-        let mut single = HashSet::new();
+        let mut single = HashSet::default();
         let mut phrases = Vec::new();
-        let mut stance = HashSet::new();
+        let mut stance = HashSet::default();
         let mut in_stance = false;
         for l in lines(cues) {
             if l == "[stance]" {
@@ -124,7 +143,7 @@ impl Lexicon {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let file: OrgFile = toml::from_str(orgs).map_err(|e| format!("organisations.toml: {e}"))?;
         let mut aliases = Vec::new();
-        let mut role_map = HashMap::new();
+        let mut role_map = HashMap::default();
         let mut org_names = Vec::new();
         for (i, o) in file.org.iter().enumerate() {
             org_names.push(o.name.clone());
@@ -140,13 +159,26 @@ impl Lexicon {
             }
         }
         aliases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let alias_index = aliases.iter().map(|(w, i)| (w.join(" "), *i)).collect();
+        let alias_words = aliases
+            .iter()
+            .flat_map(|(w, _)| w.iter().cloned())
+            .collect();
         Ok(Lexicon {
             cues: single,
             stance_cues: stance,
-            cue_phrases: phrases,
+            cue_phrases_by_first: {
+                let mut m: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+                for p in phrases {
+                    m.entry(p[0].clone()).or_default().push(p);
+                }
+                m
+            },
             role_words: lines(roles).map(str::to_string).collect(),
             stop_names: lines(stops).map(str::to_string).collect(),
             aliases,
+            alias_index,
+            alias_words,
             roles: role_map,
             org_names,
             gender: lines(names)
@@ -158,9 +190,13 @@ impl Lexicon {
         })
     }
 
-    /// Is the lowercase word a role word ("secretary", "Sen.")?
+    /// Is the word a role word ("secretary", "Sen.")? Any case.
     pub fn is_role_word(&self, w: &str) -> bool {
-        self.role_words.contains(&w.to_lowercase())
+        let mut buf = [0u8; MAX_CUE_WORD];
+        match ascii_lower(w, &mut buf) {
+            Some(lw) => self.role_words.contains(lw),
+            None => w.len() <= MAX_CUE_WORD && self.role_words.contains(&w.to_lowercase()),
+        }
     }
 
     /// The organisation a phrase names or implies: an alias inside it ("Pentagon chief"), or a
@@ -183,14 +219,50 @@ impl Lexicon {
 
     /// An organisation named by the whole phrase (after a leading determiner): "the Kremlin".
     pub fn org_named(&self, phrase: &str) -> Option<&str> {
+        // Most phrases are names of people: reject them without allocating when one of their
+        // words appears in no alias at all.
+        let mut buf = [0u8; MAX_CUE_WORD];
+        for w in phrase.split(|c: char| {
+            !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' || c == '-')
+        }) {
+            let w = w
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(|c| c == '.' || c == '\'');
+            if w.is_empty() {
+                continue;
+            }
+            if let Some(lw) = ascii_lower(w, &mut buf)
+                && !self.alias_words.contains(lw)
+                && !matches!(
+                    lw,
+                    "the"
+                        | "u.s"
+                        | "us"
+                        | "american"
+                        | "america"
+                        | "usa"
+                        | "u.k"
+                        | "uk"
+                        | "british"
+                        | "britain"
+                        | "defence"
+                        | "organisation"
+                        | "labor"
+                        | "united"
+                        | "states"
+                )
+            {
+                return None;
+            }
+        }
         let mut words = norm_words(phrase);
         if words.first().is_some_and(|w| w == "the") {
             words.remove(0);
         }
-        self.aliases
-            .iter()
-            .find(|(a, _)| *a == words)
-            .map(|(_, i)| self.org_names[*i].as_str())
+        self.alias_index
+            .get(&words.join(" "))
+            .map(|&i| self.org_names[i].as_str())
     }
 
     fn alias_in(&self, words: &[String]) -> Option<usize> {
@@ -218,7 +290,11 @@ mod tests {
     fn bundled_data_loads() {
         let l = Lexicon::get();
         assert!(l.cues.contains("emphasised") && l.cues.contains("emphasized"));
-        assert!(l.cue_phrases.iter().any(|p| p == &["according", "to"]));
+        assert!(
+            l.cue_phrases_by_first["according"]
+                .iter()
+                .any(|p| p == &["according", "to"])
+        );
         assert!(l.org_names.len() > 20);
     }
 

@@ -17,6 +17,9 @@ use crate::model::{Article, Kind, Statement, name_key, short_hash};
 use speakers::{Np, NpKind, Registry, lower, np_after, np_before};
 use text::{Quote, Span, Token};
 
+/// Cues tried per sentence.
+const MAX_CUES_PER_SENTENCE: usize = 8;
+
 /// One sentence with what the extractor needs of it.
 struct Sent {
     span: Span,
@@ -97,6 +100,24 @@ fn is_bullet(line: &str) -> bool {
 }
 
 impl Extractor {
+    /// Like [`Extractor::extract`], but a bug in the extractor becomes an error naming the
+    /// article instead of taking the whole run down.
+    pub fn extract_checked(&self, article: &Article) -> Result<Vec<Statement>, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(article))).map_err(
+            |e| {
+                let msg = e
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| e.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                format!(
+                    "{}: internal error in the statement extractor ({msg}); article skipped, please report it",
+                    article.path
+                )
+            },
+        )
+    }
+
     /// Extracts the statements of one article, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Statement> {
         let body = article.body.as_str();
@@ -120,6 +141,7 @@ impl Extractor {
                 }
             }
         }
+        let article_id = article.content_id();
         let mut out = Vec::with_capacity(found.len());
         let mut last: Option<(usize, Resolved)> = None; // (paragraph, speaker)
         for f in &found {
@@ -133,7 +155,7 @@ impl Extractor {
             if f.floating && r.speaker.is_none() {
                 continue;
             }
-            out.push(self.statement(article, &sents, f, &r));
+            out.push(self.statement(article, &article_id, &sents, f, &r));
             // A stance ("Washington wants ...") does not make its subject the one speaking.
             let stance = f
                 .cue
@@ -152,10 +174,16 @@ impl Extractor {
                 continue;
             }
             let quotes = text::quotes(body, para);
+            let mut qi = 0;
             for span in text::sentences(body, para, &quotes) {
-                let qs: Vec<Quote> = quotes
+                // Quotes and sentences are both in text order: a cursor keeps this linear.
+                while qi < quotes.len() && quotes[qi].end <= span.0 {
+                    qi += 1;
+                }
+                let qs: Vec<Quote> = quotes[qi..]
                     .iter()
-                    .filter(|q| q.start < span.1 && q.end > span.0)
+                    .take_while(|q| q.start < span.1)
+                    .filter(|q| q.end > span.0)
                     .copied()
                     .collect();
                 let toks = text::tokens(body, span, &qs);
@@ -185,7 +213,7 @@ impl Extractor {
                 if toks[j].is_cap(body) {
                     j += 1;
                 } else if matches!(
-                    lower(body, &toks[j]).as_str(),
+                    &*lower(body, &toks[j]),
                     "of" | "de" | "van" | "von" | "bin" | "al"
                 ) && toks.get(j + 1).is_some_and(|n| n.is_cap(body))
                 {
@@ -204,6 +232,16 @@ impl Extractor {
                 k -= 1;
             }
             let words: Vec<&str> = toks[k..j].iter().map(|t| t.text(body)).collect();
+            // A lone capitalised word is a sentence start, a place or a surname: only a
+            // surname already known is worth recording (and costs no classification).
+            if words.len() == 1 {
+                let w = speakers::strip_possessive(words[0]);
+                if let Some(p) = reg.lookup(&[w.to_string()]) {
+                    reg.mention(p, toks[i].start);
+                }
+                i = j;
+                continue;
+            }
             let (kind, name, role) = speakers::classify(self.lex, &words);
             // Bodies too, so that "the Post" can become "the New York Post"; a capitalised run
             // followed by a body word ("Trump campaign") counts.
@@ -296,28 +334,35 @@ impl Extractor {
         let words = toks.iter().filter(|t| t.word).count();
         let caps = toks.iter().filter(|t| t.is_cap(body)).count();
         let title_case = words >= 4 && caps * 10 >= words * 7;
+        let word_is =
+            |t: &Token, w: &str| t.word && !t.quoted && t.text(body).eq_ignore_ascii_case(w);
         let mut i = 0;
         'tok: while i < toks.len() {
-            if !toks[i].word || toks[i].quoted {
+            let t = &toks[i];
+            // Cues are short ASCII words: test them without allocating.
+            if !t.word || t.quoted || t.end - t.start > lexicon::MAX_CUE_WORD {
                 i += 1;
                 continue;
             }
-            for p in &self.lex.cue_phrases {
-                if i + p.len() <= toks.len()
-                    && (i == 0 || !toks[i].is_cap(body) || p[0] == "according")
-                    && p.iter()
-                        .zip(&toks[i..])
-                        .all(|(w, t)| t.word && !t.quoted && lower(body, t) == *w)
-                {
-                    out.push((i, i + p.len(), p[0] == "according"));
-                    i += p.len();
-                    continue 'tok;
+            let mut buf = [0u8; lexicon::MAX_CUE_WORD];
+            let Some(lw) = lexicon::ascii_lower(t.text(body), &mut buf) else {
+                i += 1;
+                continue;
+            };
+            if let Some(phrases) = self.lex.cue_phrases_by_first.get(lw) {
+                for p in phrases {
+                    if i + p.len() <= toks.len()
+                        && (i == 0 || !t.is_cap(body) || p[0] == "according")
+                        && p.iter().zip(&toks[i..]).all(|(w, t)| word_is(t, w))
+                    {
+                        out.push((i, i + p.len(), p[0] == "according"));
+                        i += p.len();
+                        continue 'tok;
+                    }
                 }
             }
             // A capitalised cue word is a name ("United States"), except at the sentence start.
-            if self.lex.cues.contains(&lower(body, &toks[i]))
-                && (i == 0 || title_case || !toks[i].is_cap(body))
-            {
+            if self.lex.cues.contains(lw) && (i == 0 || title_case || !t.is_cap(body)) {
                 out.push((i, i + 1, false));
             }
             i += 1;
@@ -329,7 +374,12 @@ impl Extractor {
     fn find(&self, body: &str, sents: &[Sent], i: usize) -> Option<Found> {
         let s = &sents[i];
         let toks = &s.toks;
-        for (c0, c1, according) in self.cues(body, toks) {
+        // A handful of cues per sentence is plenty; a bound keeps odd input linear.
+        for (c0, c1, according) in self
+            .cues(body, toks)
+            .into_iter()
+            .take(MAX_CUES_PER_SENTENCE)
+        {
             let found = if according {
                 self.according(body, s, c0, c1)
             } else {
@@ -416,11 +466,7 @@ impl Extractor {
             role,
         };
         let leading = toks[..c0].iter().all(|t| {
-            !t.word
-                || matches!(
-                    lower(body, t).as_str(),
-                    "but" | "and" | "yet" | "however" | "also"
-                )
+            !t.word || matches!(&*lower(body, t), "but" | "and" | "yet" | "however" | "also")
         });
         let cue = Some((toks[c0].start, toks[c1 - 1].end));
         let after_comma = toks.get(e).is_some_and(|t| t.text(body) == ",");
@@ -538,6 +584,9 @@ impl Extractor {
         else {
             return;
         };
+        if q.open < s.span.0 {
+            return; // the quotation began in an earlier sentence
+        }
         let lead = &body[s.span.0..q.open];
         if lead.split_whitespace().count() >= 3 && !lead.trim_end().ends_with([':', ',']) {
             first.0 = trim_span(body, (s.span.0, first.1), &[]).0;
@@ -605,7 +654,7 @@ impl Extractor {
         let mut k = c1;
         let cue_word = lower(body, &toks[c0]);
         if matches!(
-            cue_word.as_str(),
+            &*cue_word,
             "told"
                 | "tell"
                 | "tells"
@@ -653,7 +702,7 @@ impl Extractor {
             }
             // Trailing adjuncts after a cue that closes the sentence ("he said on Tuesday").
             let adjunct = matches!(
-                lower(body, &toks[k]).as_str(),
+                &*lower(body, &toks[k]),
                 "on" | "in"
                     | "at"
                     | "during"
@@ -1000,7 +1049,14 @@ impl Extractor {
         }
     }
 
-    fn statement(&self, a: &Article, sents: &[Sent], f: &Found, r: &Resolved) -> Statement {
+    fn statement(
+        &self,
+        a: &Article,
+        article_id: &str,
+        sents: &[Sent],
+        f: &Found,
+        r: &Resolved,
+    ) -> Statement {
         let body = a.body.as_str();
         let s = &sents[f.sent];
         let spans: Vec<[usize; 2]> = f.spans.iter().map(|&(x, y)| [x, y]).collect();
@@ -1028,17 +1084,11 @@ impl Extractor {
             (Via::Unresolved, _) => 0.3,
         };
         let id = short_hash(
-            format!(
-                "{}\0{}\0{}\0{qs}\0{qe}",
-                a.source_key,
-                a.path,
-                a.content_id()
-            )
-            .as_bytes(),
+            format!("{}\0{}\0{}\0{qs}\0{qe}", a.source_key, a.path, article_id).as_bytes(),
         );
         Statement {
             id,
-            article_id: a.content_id(),
+            article_id: article_id.to_string(),
             source_key: a.source_key.clone(),
             quote,
             quote_start: qs,

@@ -477,8 +477,25 @@ const GENERIC: &[&str] = &[
     "republicans",
 ];
 
-pub fn lower(body: &str, t: &Token) -> String {
-    t.text(body).to_lowercase()
+/// The token's text in lowercase; borrowed (no allocation) when it is already lowercase ASCII.
+pub fn lower<'a>(body: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
+    lowercase(t.text(body))
+}
+
+/// Lowercase, borrowed when there is nothing to change.
+pub fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// The word without a possessive ending ("Hegseth's" → "Hegseth").
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
 }
 
 fn clean_name_word(w: &str) -> String {
@@ -590,7 +607,7 @@ fn np_word(body: &str, t: &Token) -> bool {
         return false;
     }
     let w = lower(body, t);
-    !NP_STOPS.contains(&w.as_str())
+    !NP_STOPS.contains(&&*w)
 }
 
 /// The speaker phrase ending right before token `end` (exclusive), reading backwards; handles
@@ -599,7 +616,7 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
     let mut j = end;
     while j > 0 && toks[j - 1].word && !toks[j - 1].quoted {
         let w = lower(body, &toks[j - 1]);
-        if SKIP_BEFORE_CUE.contains(&w.as_str())
+        if SKIP_BEFORE_CUE.contains(&&*w)
             || (w.ends_with("ly") && w.len() > 4 && !toks[j - 1].is_cap(body))
         {
             j -= 1;
@@ -691,7 +708,7 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
         return None;
     }
     let lw = lower(body, last);
-    if PRONOUNS.contains(&lw.as_str()) {
+    if PRONOUNS.contains(&&*lw) {
         return Some(Np {
             start: last.start,
             end: last.end,
@@ -708,8 +725,7 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
             break;
         }
         let w = lower(body, t);
-        if PRONOUNS.contains(&w.as_str()) && !matches!(w.as_str(), "her" | "his" | "its" | "their")
-        {
+        if PRONOUNS.contains(&&*w) && !matches!(&*w, "her" | "his" | "its" | "their") {
             break;
         }
         k -= 1;
@@ -720,16 +736,16 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
             k -= 2;
             count += 2;
         }
-        if DETERMINERS.contains(&w.as_str()) {
+        if DETERMINERS.contains(&&*w) {
             // A determiner opens the phrase, unless a connector precedes ("a spokesman for the X").
             let before = k.checked_sub(1).map(|p| lower(body, &toks[p]));
-            if !before.is_some_and(|b| matches!(b.as_str(), "for" | "of" | "at")) {
+            if !before.is_some_and(|b| matches!(&*b, "for" | "of" | "at")) {
                 break;
             }
         }
     }
     // Connectors may not open the phrase.
-    while k < end - 1 && CONNECTORS.contains(&lower(body, &toks[k]).as_str()) {
+    while k < end - 1 && CONNECTORS.contains(&&*lower(body, &toks[k])) {
         k += 1;
     }
     make_np(lex, body, &toks[k..end])
@@ -790,7 +806,7 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
             break;
         }
         let w = lower(body, t);
-        if k > start && (CONNECTORS.contains(&w.as_str())) {
+        if k > start && (CONNECTORS.contains(&&*w)) {
             // "of"/"for" continue the phrase only if a word follows.
             if toks.get(k + 1).is_some_and(|n| n.word && !n.quoted) && w != "and" && w != "at" {
                 k += 1;
@@ -798,7 +814,7 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
             }
             break;
         }
-        if NP_STOPS.contains(&w.as_str()) && !(k == start && w == "the") {
+        if NP_STOPS.contains(&&*w) && !(k == start && w == "the") {
             break;
         }
         // "the base chief known as Bob", "a man speaking on condition of anonymity".
@@ -809,9 +825,7 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
         {
             break;
         }
-        if k == start
-            && PRONOUNS.contains(&w.as_str())
-            && !matches!(w.as_str(), "her" | "his" | "its" | "their")
+        if k == start && PRONOUNS.contains(&&*w) && !matches!(&*w, "her" | "his" | "its" | "their")
         {
             return Some(Np {
                 start: t.start,
@@ -821,7 +835,7 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
                 role: None,
             });
         }
-        seen_head = seen_head || !DETERMINERS.contains(&w.as_str());
+        seen_head = seen_head || !DETERMINERS.contains(&&*w);
         k += 1;
     }
     if !seen_head || k == start {
@@ -871,6 +885,8 @@ pub struct Registry {
     by_last: HashMap<String, usize>,
     /// (byte position, person) in text order.
     pub mentions: Vec<(usize, usize)>,
+    /// Positions of each person's mentions, in text order.
+    last_mention: Vec<Vec<usize>>,
     /// Last word of a body's name -> the fullest name the article gives it.
     orgs: HashMap<String, String>,
 }
@@ -918,6 +934,10 @@ impl Registry {
             }
         }
         self.mentions.push((pos, idx));
+        if self.last_mention.len() <= idx {
+            self.last_mention.resize(idx + 1, Vec::new());
+        }
+        self.last_mention[idx].push(pos);
         Some(idx)
     }
 
@@ -946,17 +966,25 @@ impl Registry {
             .unwrap_or_else(|| name.to_string())
     }
 
+    /// Records one more mention of a known person.
+    pub fn mention(&mut self, idx: usize, pos: usize) {
+        self.mentions.push((pos, idx));
+        self.last_mention[idx].push(pos);
+    }
+
     pub fn lookup(&self, name: &[String]) -> Option<usize> {
         let last = name.last()?.to_lowercase();
         self.by_last.get(&last).copied()
     }
 
-    /// The person last mentioned before `pos` whose gender does not contradict the pronoun.
+    /// The person last mentioned before `pos` whose gender does not contradict the pronoun
+    /// (looking back over a bounded number of mentions).
     pub fn last_before(&self, pos: usize, gender: Option<char>) -> Option<usize> {
-        self.mentions
+        let upto = self.mentions.partition_point(|(p, _)| *p < pos);
+        self.mentions[..upto]
             .iter()
             .rev()
-            .filter(|(p, _)| *p < pos)
+            .take(64)
             .map(|&(_, i)| i)
             .find(|&i| self.compatible(i, gender))
     }
@@ -992,13 +1020,9 @@ impl Registry {
             if score == 0 {
                 continue;
             }
-            let recency = self
-                .mentions
-                .iter()
-                .filter(|(mp, mi)| *mi == i && *mp < pos)
-                .map(|(mp, _)| *mp + 1)
-                .max()
-                .unwrap_or(0);
+            let seen = &self.last_mention[i];
+            let before = seen.partition_point(|&mp| mp < pos);
+            let recency = if before > 0 { seen[before - 1] + 1 } else { 0 };
             if best.is_none_or(|b| (score, recency) > (b.0, b.1)) {
                 best = Some((score, recency, i));
             }

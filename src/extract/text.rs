@@ -132,10 +132,13 @@ pub fn quotes(body: &str, para: Span) -> Vec<Quote> {
 
 fn single_quotes(body: &str, para: Span, doubles: &[Quote]) -> Vec<Quote> {
     let text = &body[para.0..para.1];
-    let inside = |p: usize| {
-        doubles
-            .iter()
-            .any(|q| p >= q.open && p < q.close.max(q.end))
+    // `doubles` are in text order: one cursor keeps the inside test linear.
+    let mut di = 0;
+    let mut inside = |p: usize| {
+        while di < doubles.len() && doubles[di].close.max(doubles[di].end) <= p {
+            di += 1;
+        }
+        doubles.get(di).is_some_and(|q| p >= q.open)
     };
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
@@ -186,14 +189,18 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn ends_with_abbreviation(text: &str) -> bool {
-    let word: String = text
+    // Abbreviations are short: look back a few characters only, so that a long run of letters
+    // and periods costs nothing per period.
+    let tail: Vec<char> = text
         .chars()
         .rev()
         .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
+        .take(13)
         .collect();
+    if tail.len() == 13 {
+        return false;
+    }
+    let word: String = tail.into_iter().rev().collect();
     let w = word.trim_start_matches('.').to_lowercase();
     if w.is_empty() {
         return false;

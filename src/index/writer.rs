@@ -158,18 +158,21 @@ fn process(src: &Source, manifest: &Manifest, fields: &FieldMap, extractor: &Ext
     match parse::parse_bytes(bytes, &src.path, src.format, &key, fields) {
         Err(reason) => Outcome::Failed { reason },
         Ok(parsed) => {
-            let statements: Vec<Statement> = parsed
-                .articles
-                .iter()
-                .flat_map(|a| extractor.extract(a))
-                .collect();
+            let mut statements: Vec<Statement> = Vec::new();
+            let mut bad = parsed.bad_records;
+            for a in &parsed.articles {
+                match extractor.extract_checked(a) {
+                    Ok(st) => statements.extend(st),
+                    Err(e) => bad.push(e),
+                }
+            }
             Outcome::Indexed {
                 key,
                 state,
                 statements,
                 articles: parsed.articles.len(),
                 warnings: parsed.warnings,
-                bad: parsed.bad_records,
+                bad,
             }
         }
     }
