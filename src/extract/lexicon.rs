@@ -25,6 +25,8 @@ pub struct Lexicon {
     pub cues: HashSet<String>,
     /// Cues of stance or evidence ("shows", "wants"), listed after `[stance]` in cues.txt.
     pub stance_cues: HashSet<String>,
+    /// Cues that are also common nouns, listed after `[noun-or-verb]`: they need "that" after.
+    pub noun_cues: HashSet<String>,
     /// Multi-word cues as word lists, longest first, by their first word.
     pub cue_phrases_by_first: HashMap<String, Vec<Vec<String>>>,
     pub role_words: HashSet<String>,
@@ -125,10 +127,19 @@ impl Lexicon {
         let mut phrases = Vec::new();
         let mut stance = HashSet::default();
         let mut in_stance = false;
+        let mut noun = HashSet::default();
+        let mut in_noun = false;
         for l in lines(cues) {
             if l == "[stance]" {
                 in_stance = true;
                 continue;
+            }
+            if l == "[noun-or-verb]" {
+                in_noun = true;
+                continue;
+            }
+            if in_noun {
+                noun.insert(l.to_lowercase());
             }
             let words: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
             if in_stance {
@@ -167,6 +178,7 @@ impl Lexicon {
         Ok(Lexicon {
             cues: single,
             stance_cues: stance,
+            noun_cues: noun,
             cue_phrases_by_first: {
                 let mut m: HashMap<String, Vec<Vec<String>>> = HashMap::default();
                 for p in phrases {

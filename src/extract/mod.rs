@@ -131,7 +131,19 @@ impl Extractor {
             if let Some(f) = self.find(body, &sents, i) {
                 found.push(f);
             } else if let Some(f) = self.floating(body, &sents, i, found.last()) {
-                found.push(f);
+                // A quotation right after a quoted statement continues it: one statement with
+                // several pieces, as "“A,” she said. “B.”" is one thing said.
+                let continues = found.last().is_some_and(|p| {
+                    !p.floating
+                        && p.sent + 1 == i
+                        && (sents[p.sent].para == s.para || self.runs_on(&sents[p.sent]))
+                        && self.all_quoted(&sents[p.sent], &p.spans)
+                        && self.all_quoted(s, &f.spans)
+                });
+                match found.last_mut() {
+                    Some(prev) if continues => prev.spans.extend(f.spans),
+                    _ => found.push(f),
+                }
             } else if let Some(np) = self.bare_attribution(body, s) {
                 // `"...". Smith said.`: the speaker of the previous cue-less quotation.
                 if let Some(prev) = found.last_mut().filter(|f| f.floating && f.sent + 1 == i) {
@@ -362,7 +374,14 @@ impl Extractor {
                 }
             }
             // A capitalised cue word is a name ("United States"), except at the sentence start.
-            if self.lex.cues.contains(lw) && (i == 0 || title_case || !t.is_cap(body)) {
+            let verb_like = !self.lex.noun_cues.contains(lw)
+                || toks.get(i + 1).is_some_and(|n| {
+                    n.quoted
+                        || matches!(n.text(body), ":" | "," | "“" | "\"")
+                        || n.text(body).eq_ignore_ascii_case("that")
+                });
+            if verb_like && self.lex.cues.contains(lw) && (i == 0 || title_case || !t.is_cap(body))
+            {
                 out.push((i, i + 1, false));
             }
             i += 1;
@@ -1067,7 +1086,12 @@ impl Extractor {
             .collect::<Vec<_>>()
             .join(" … ");
         let (qs, qe) = (f.spans[0].0, f.spans[f.spans.len() - 1].1);
-        let kind = self.kind(s, &f.spans);
+        // A statement continued by later quotations spans several sentences.
+        let covered: Vec<&Sent> = sents[f.sent..]
+            .iter()
+            .take_while(|x| x.span.0 < qe)
+            .collect();
+        let kind = self.kind(&covered, &f.spans);
         let ctx_start = if f.floating && f.sent > 0 && sents[f.sent - 1].para == s.para {
             sents[f.sent - 1].span.0
         } else {
@@ -1117,13 +1141,31 @@ impl Extractor {
         }
     }
 
-    fn kind(&self, s: &Sent, spans: &[Span]) -> Kind {
-        let is_quote = |sp: &Span| s.quotes.iter().any(|q| q.start <= sp.0 && sp.1 <= q.end);
-        if spans.iter().all(is_quote) {
+    /// Does the sentence end inside a quotation left open at the paragraph end (a quotation
+    /// running on into the next paragraph)?
+    fn runs_on(&self, s: &Sent) -> bool {
+        s.quotes
+            .last()
+            .is_some_and(|q| !q.closed && q.end >= s.span.1)
+    }
+
+    /// Is every span inside one of the sentence's quotations?
+    fn all_quoted(&self, s: &Sent, spans: &[Span]) -> bool {
+        spans
+            .iter()
+            .all(|sp| s.quotes.iter().any(|q| q.start <= sp.0 && sp.1 <= q.end))
+    }
+
+    fn kind(&self, sents: &[&Sent], spans: &[Span]) -> Kind {
+        let quotes = || sents.iter().flat_map(|s| s.quotes.iter());
+        if spans
+            .iter()
+            .all(|sp| quotes().any(|q| q.start <= sp.0 && sp.1 <= q.end))
+        {
             Kind::Direct
         } else if spans
             .iter()
-            .any(|sp| s.quotes.iter().any(|q| sp.0 <= q.start && q.end <= sp.1))
+            .any(|sp| quotes().any(|q| sp.0 <= q.start && q.end <= sp.1))
         {
             Kind::Mixed
         } else {

@@ -129,6 +129,13 @@ impl StatementIndex {
         Self::finish(dir, index, spec)
     }
 
+    /// An empty index in memory (tests, fuzzing).
+    pub fn create_in_ram() -> Result<StatementIndex> {
+        let spec = SchemaSpec::bundled()?;
+        let index = Index::create_in_ram(spec.build()?);
+        Self::finish(Path::new(":memory:"), index, spec)
+    }
+
     fn finish(dir: &Path, index: Index, spec: SchemaSpec) -> Result<StatementIndex> {
         schema::register_tokenizers(&index);
         let schema = index.schema();
