@@ -76,3 +76,14 @@ fn control_characters_and_right_to_left_text() {
         "\u{202E}\"We will,\" said \u{202D}Ann Lee\u{202C}. ".repeat(N / 40),
     );
 }
+
+/// Inputs the fuzzer found (fuzz/artifacts), kept as regression tests.
+#[test]
+fn fuzz_regressions() {
+    // An apposition with nothing between its commas: "The nominee, Richard Coyle, ,replied".
+    check(
+        "empty-apposition",
+        "The britainnominee, Richard Coyle, ,replied ledger.example/x\n".into(),
+    );
+    check("empty-apposition-2", "Smith, ,said the plan works.".into());
+}

@@ -544,6 +544,36 @@ impl Extractor {
         if np.kind == NpKind::Pronoun && !after_quote {
             return None;
         }
+        // "said tensions were higher" is a that-less clause, not an inverted speaker: the
+        // speaker phrase must end the clause.
+        let next = toks
+            .iter()
+            .find(|t| t.start >= np.end)
+            .map(|t| lower(body, t));
+        if next.is_some_and(|n| {
+            matches!(
+                &*n,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "must"
+                    | "may"
+                    | "might"
+                    | "did"
+                    | "do"
+                    | "does"
+            )
+        }) {
+            return None;
+        }
         // "said taxes would rise" is not a speaker: a description needs a determiner or a
         // generic head ("said the minister", "said officials").
         if np.kind == NpKind::Nominal {

@@ -614,18 +614,37 @@ fn np_word(body: &str, t: &Token) -> bool {
 /// an apposition ("Smith, a spokesperson for Y, said").
 pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Option<Np> {
     let mut j = end;
-    while j > 0 && toks[j - 1].word && !toks[j - 1].quoted {
-        let w = lower(body, &toks[j - 1]);
-        if SKIP_BEFORE_CUE.contains(&&*w)
-            || (w.ends_with("ly") && w.len() > 4 && !toks[j - 1].is_cap(body))
+    loop {
+        let before = j;
+        while j > 0 && toks[j - 1].word && !toks[j - 1].quoted {
+            let w = lower(body, &toks[j - 1]);
+            if SKIP_BEFORE_CUE.contains(&&*w)
+                || (w.ends_with("ly") && w.len() > 4 && !toks[j - 1].is_cap(body))
+            {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        j = skip_time_adjunct(body, toks, j);
+        // "Dianne Feinstein (D-Calif.) said": a parenthesis after the name.
+        if j > 0
+            && toks[j - 1].text(body) == ")"
+            && let Some(open) = toks[..j - 1].iter().rposition(|t| t.text(body) == "(")
+            && j - 1 - open <= 8
         {
-            j -= 1;
-        } else {
+            j = open;
+        }
+        if j == before {
             break;
         }
     }
     if j == 0 {
         return None;
+    }
+    // "voters who said ...": the antecedent of "who" speaks.
+    if lower(body, &toks[j - 1]) == "who" && j >= 2 {
+        return np_core_before(lex, body, toks, j - 1).filter(|n| n.kind != NpKind::Pronoun);
     }
     if toks[j - 1].text(body) == "," {
         // Apposition: ", ... ," right before the cue.
@@ -640,6 +659,9 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                 return None;
             }
             if t.text(body) == "," {
+                if k + 1 >= close {
+                    return None; // ", ," — nothing between the commas
+                }
                 let words: Vec<&str> = toks[k + 1..close].iter().map(|t| t.text(body)).collect();
                 let app = &body[toks[k + 1].start..toks[close - 1].end];
                 let (app_kind, app_name, _) = classify(lex, &words);
@@ -679,9 +701,113 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                 };
             }
         }
+        // "Dunwoody, who worked for Obama in 2008, said": the name before ", who".
+        let lim = close.saturating_sub(40);
+        if let Some(w) = (lim..close).rev().find(|&w| lower(body, &toks[w]) == "who")
+            && w >= 2
+            && toks[w - 1].text(body) == ","
+            && !toks[w..close].iter().any(|t| t.quoted)
+        {
+            return np_core_before(lex, body, toks, w - 1).filter(|n| n.kind != NpKind::Pronoun);
+        }
         return None;
     }
     np_core_before(lex, body, toks, j)
+}
+
+/// Steps back over a time or setting phrase before a cue: "on Thursday evening", "last week",
+/// "earlier this month", "in a statement", "in an interview".
+fn skip_time_adjunct(body: &str, toks: &[Token], end: usize) -> usize {
+    const UNITS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "weekend",
+        "day",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "statement",
+        "interview",
+        "tweet",
+        "speech",
+        "letter",
+        "email",
+        "release",
+    ];
+    const LEADS: &[&str] = &[
+        "on",
+        "last",
+        "this",
+        "earlier",
+        "late",
+        "early",
+        "in",
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "that",
+        "next",
+        "previous",
+        "written",
+        "televised",
+        "recent",
+        "separate",
+        "brief",
+        "lengthy",
+        "phone",
+        "joint",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    if end == 0 || !toks[end - 1].word || toks[end - 1].quoted {
+        return end;
+    }
+    if !UNITS.contains(&&*lower(body, &toks[end - 1])) {
+        return end;
+    }
+    let mut k = end - 1;
+    while k > 0 && end - k < 6 && toks[k - 1].word && LEADS.contains(&&*lower(body, &toks[k - 1])) {
+        k -= 1;
+    }
+    // Only a phrase that starts with a preposition or a time word is an adjunct.
+    let first = lower(body, &toks[k]);
+    if matches!(
+        &*first,
+        "on" | "last"
+            | "this"
+            | "earlier"
+            | "in"
+            | "late"
+            | "early"
+            | "next"
+            | "yesterday"
+            | "today"
+    ) || k + 1 == end && matches!(&*first, "yesterday" | "today")
+    {
+        k
+    } else {
+        end
+    }
 }
 
 /// Where a phrase ending before token `end` starts: back over at most six words.
@@ -815,6 +941,9 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
             break;
         }
         if NP_STOPS.contains(&&*w) && !(k == start && w == "the") {
+            break;
+        }
+        if w == "familiar" && toks.get(k + 1).is_some_and(|n| lower(body, n) == "with") {
             break;
         }
         // "the base chief known as Bob", "a man speaking on condition of anonymity".
