@@ -128,8 +128,9 @@ impl Extractor {
         }
         let mut found: Vec<Found> = Vec::new();
         for (i, s) in sents.iter().enumerate() {
-            if let Some(f) = self.find(body, &sents, i) {
-                found.push(f);
+            let here = self.find(body, &sents, i);
+            if !here.is_empty() {
+                found.extend(here);
             } else if let Some(f) = self.floating(body, &sents, i, found.last()) {
                 // A quotation right after a quoted statement continues it: one statement with
                 // several pieces, as "“A,” she said. “B.”" is one thing said.
@@ -390,30 +391,75 @@ impl Extractor {
     }
 
     /// The statement of sentence `i` that a cue introduces, if any.
-    fn find(&self, body: &str, sents: &[Sent], i: usize) -> Option<Found> {
+    fn find(&self, body: &str, sents: &[Sent], i: usize) -> Vec<Found> {
         let s = &sents[i];
         let toks = &s.toks;
+        let mut out: Vec<Found> = Vec::new();
         // A handful of cues per sentence is plenty; a bound keeps odd input linear.
         for (c0, c1, according) in self
             .cues(body, toks)
             .into_iter()
             .take(MAX_CUES_PER_SENTENCE)
         {
+            if out
+                .last()
+                .is_some_and(|p| p.cue.is_some_and(|c| toks[c0].start < c.1))
+            {
+                continue;
+            }
             let found = if according {
                 self.according(body, s, c0, c1)
             } else {
                 self.inverted(body, s, c0, c1)
                     .or_else(|| self.subject(body, s, c0, c1))
             };
-            if let Some(mut f) = found {
-                f.sent = i;
-                return Some(f);
-            }
-        }
-        self.headline(body, s).map(|mut f| {
+            let Some(mut f) = found else { continue };
             f.sent = i;
-            f
-        })
+            if let Some(prev) = out.last_mut() {
+                // "Comey has said that X, Lewandowski said Y": the second statement cuts the
+                // first one's content at the comma before it; anything else overlapping is
+                // the same statement seen twice.
+                // A speaker phrase before the previous content (a coordinated subject: "X rejected
+                // the criticism and said ...") does not count as where this statement starts.
+                let prev_start = prev.spans[prev.spans.len() - 1].0;
+                let np_start = f.np.as_ref().map(|n| n.start).filter(|&n| n >= prev_start);
+                let f_start = f.spans[0]
+                    .0
+                    .min(np_start.unwrap_or(usize::MAX))
+                    .min(toks[c0].start);
+                let overlaps = |p: &Found| {
+                    p.spans.iter().any(|sp| {
+                        sp.0 < f_start.max(f.spans[f.spans.len() - 1].1) && f_start < sp.1
+                    })
+                };
+                if !overlaps(prev) {
+                    out.push(f);
+                    continue;
+                }
+                let last = prev.spans.len() - 1;
+                let (ps, pe) = prev.spans[last];
+                if !(ps < f_start && f_start <= pe) {
+                    continue;
+                }
+                let between = &body[ps..f_start];
+                let Some(cut) = between.rfind(" and ").or_else(|| between.rfind([',', ';'])) else {
+                    continue;
+                };
+                let cut = trim_span(body, (ps, ps + cut), &[',', ';']);
+                if body[cut.0..cut.1].split_whitespace().count() < 2 {
+                    continue;
+                }
+                prev.spans[last] = cut;
+            }
+            out.push(f);
+        }
+        if out.is_empty() {
+            out.extend(self.headline(body, s).map(|mut f| {
+                f.sent = i;
+                f
+            }));
+        }
+        out
     }
 
     /// `Carly Fiorina: 'Bill Clinton's fair game.'` — a short name, a colon, then what was said.
@@ -649,6 +695,30 @@ impl Extractor {
     /// `Smith said (that) ...`, `Smith said: "..."`, `"Q," Smith said`, `CONTENT, Smith said.`
     fn subject(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
         let toks = &s.toks;
+        // A passive ("deliveries are expected", "he was told") reports nobody's words.
+        let cue_word = lower(body, &toks[c0]);
+        let participle = cue_word.ends_with("ed")
+            || matches!(
+                &*cue_word,
+                "told"
+                    | "known"
+                    | "seen"
+                    | "found"
+                    | "shown"
+                    | "written"
+                    | "thought"
+                    | "said"
+                    | "sought"
+            );
+        if participle
+            && c0 > 0
+            && matches!(
+                &*lower(body, &toks[c0 - 1]),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        {
+            return None;
+        }
         let np = np_before(self.lex, body, toks, c0)
             .or_else(|| self.coordinated_subject(body, toks, c0))?;
         let cue = Some((toks[c0].start, toks[c1 - 1].end));

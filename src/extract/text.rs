@@ -212,6 +212,69 @@ fn ends_with_abbreviation(text: &str) -> bool {
     ABBREVIATIONS.contains(&w.as_str())
 }
 
+/// Abbreviations that can end a sentence ("... entering the U.S. While ...") as opposed to
+/// titles that never do ("Mr.", "Sen.").
+fn ends_sentence_capable(text: &str) -> bool {
+    let t = text.trim_end().to_ascii_lowercase();
+    [
+        "u.s", "u.k", "u.n", "d.c", "inc", "ltd", "co", "corp", "jr", "sr", "etc", "a.m", "p.m",
+    ]
+    .iter()
+    .any(|a| t.ends_with(a) && !t[..t.len() - a.len()].ends_with(|c: char| c.is_alphanumeric()))
+}
+
+/// Does the text start with a word that usually opens a sentence?
+fn starts_sentence(rest: &str) -> bool {
+    let w: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    matches!(
+        w.as_str(),
+        "The"
+            | "A"
+            | "An"
+            | "But"
+            | "And"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "In"
+            | "On"
+            | "At"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Since"
+            | "So"
+            | "Yet"
+            | "However"
+            | "Meanwhile"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "There"
+            | "What"
+            | "Why"
+            | "How"
+            | "Still"
+            | "Now"
+            | "Then"
+    )
+}
+
 /// Splits a paragraph into sentences. Terminators inside a quotation do not end a sentence unless
 /// the quotation ends there too; a terminator must be followed by space and a capital, digit or
 /// opening mark.
@@ -244,7 +307,11 @@ pub fn sentences(body: &str, para: Span, quotes: &[Quote]) -> Vec<Span> {
                 }
             }
             let boundary_ok = if in_quote { closes_quote } else { true };
-            if boundary_ok && b == b'.' && ends_with_abbreviation(&body[start..i]) {
+            if boundary_ok
+                && b == b'.'
+                && ends_with_abbreviation(&body[start..i])
+                && !(ends_sentence_capable(&body[start..i]) && starts_sentence(&body[j..para.1]))
+            {
                 i = j;
                 continue;
             }
@@ -420,6 +487,18 @@ mod tests {
                 "Mr. Smith met U.S. officials.",
                 "\"It ended.\"",
                 "Then rain."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviation_can_end_a_sentence() {
+        let t = "He wants to ban entry to the U.S. While others disagree, Mr. Smith said so.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "He wants to ban entry to the U.S.",
+                "While others disagree, Mr. Smith said so."
             ]
         );
     }
