@@ -32,7 +32,7 @@ pub enum Error {
     )]
     Damaged { path: PathBuf, reason: String },
     #[error(
-        "{path}: another `whosaid index` is writing to this index; wait for it to finish (or remove a stale lock only if no whosaid is running)"
+        "{path}: another `whosaid index` is writing to this index; run this one again when it has finished"
     )]
     Locked { path: PathBuf },
     #[error("bad query {query:?}: {reason}")]

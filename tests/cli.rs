@@ -371,3 +371,30 @@ fn extract_json_is_the_prediction_format() {
     assert_eq!(rows[1]["kind"], "indirect");
     assert_eq!(rows[0]["role"], "envoy");
 }
+
+#[test]
+fn a_second_writer_fails_at_once_and_readers_still_work() {
+    let env = Env::new();
+    env.index(&[&corpus()]);
+    // Hold the index's writer lock the way a running `whosaid index` does.
+    let idx = whosaid::index::StatementIndex::open(&env.index_dir()).unwrap();
+    let _writer: tantivy::IndexWriter = idx.index.writer(20_000_000).unwrap();
+    let out = env.index(&[&corpus()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("another `whosaid index` is writing to this index"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&env.index_dir().display().to_string()),
+        "{err}"
+    );
+    let out = env.run(&["search", "Article 5"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "search during a write: {}",
+        stderr(&out)
+    );
+}
