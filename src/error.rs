@@ -35,6 +35,10 @@ pub enum Error {
         "{path}: another `whosaid index` is writing to this index; run this one again when it has finished"
     )]
     Locked { path: PathBuf },
+    #[error(
+        "--strict: {skipped} file(s) or record(s) could not be read, so nothing from this run was committed; first: {first}"
+    )]
+    Strict { skipped: usize, first: String },
     #[error("bad query {query:?}: {reason}")]
     Query { query: String, reason: String },
     #[error("{path}: saved queries file: {reason}")]

@@ -398,3 +398,27 @@ fn a_second_writer_fails_at_once_and_readers_still_work() {
         stderr(&out)
     );
 }
+
+#[test]
+fn strict_commits_nothing_when_a_file_is_skipped() {
+    let env = Env::new();
+    env.write("arc/good.txt", "Good\n\n\"Ready,\" said Ana Lind.\n");
+    env.write("arc/broken.json", "{\"title\": ");
+    let out = env
+        .cmd()
+        .args(["index", "--strict"])
+        .arg(env.path("arc"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("--strict") && err.contains("broken.json"),
+        "{err}"
+    );
+    assert_eq!(count_all(&env), 0, "nothing committed");
+    // Without --strict the good file is indexed and the bad one reported.
+    let out = env.index(&[&env.path("arc")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(count_all(&env), 1);
+}

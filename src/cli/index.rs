@@ -22,6 +22,9 @@ pub struct IndexArgs {
     /// Keep the statements of files that have disappeared from the indexed folders.
     #[arg(long)]
     pub keep_deleted: bool,
+    /// All or nothing: any skipped file or record fails the run and nothing is committed.
+    #[arg(long)]
+    pub strict: bool,
     /// No progress bar, no warnings: only errors and the summary.
     #[arg(long, short)]
     pub quiet: bool,
@@ -62,6 +65,7 @@ impl IndexArgs {
             rebuild: self.rebuild,
             memory: self.memory.max(15) << 20,
             prune: !self.keep_deleted,
+            strict: self.strict,
         }
     }
 }

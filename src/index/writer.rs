@@ -44,6 +44,8 @@ pub struct IndexOptions {
     pub memory: usize,
     /// Remove the statements of files that were indexed under the given folders and are gone.
     pub prune: bool,
+    /// All or nothing: a skipped file or record fails the run and nothing of it is committed.
+    pub strict: bool,
 }
 
 impl Default for IndexOptions {
@@ -53,6 +55,7 @@ impl Default for IndexOptions {
             rebuild: false,
             memory: 200 << 20,
             prune: true,
+            strict: false,
         }
     }
 }
@@ -315,7 +318,7 @@ pub fn index_paths<P: AsRef<Path>>(
                 statements: n,
             });
         }
-        if since_commit >= COMMIT_EVERY {
+        if since_commit >= COMMIT_EVERY && !opts.strict {
             commit(&mut writer, dir, &manifest)?;
             since_commit = 0;
         }
@@ -333,6 +336,15 @@ pub fn index_paths<P: AsRef<Path>>(
             manifest.files.remove(&k);
             summary.files_removed += 1;
         }
+    }
+    if opts.strict && !summary.skipped.is_empty() {
+        // Dropping the writer without a commit discards everything added in this run.
+        drop(writer);
+        let (path, reason) = &summary.skipped[0];
+        return Err(Error::Strict {
+            skipped: summary.skipped.len(),
+            first: format!("{path}: {reason}"),
+        });
     }
     commit(&mut writer, dir, &manifest)?;
     summary.speakers = speakers.len();
