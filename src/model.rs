@@ -107,6 +107,10 @@ pub fn short_hash(bytes: &[u8]) -> String {
 }
 
 /// Normalised key for grouping names: lowercase, single spaces, no surrounding punctuation.
+///
+/// ```
+/// assert_eq!(whosaid::model::name_key("  Pete   Hegseth, "), "pete hegseth");
+/// ```
 pub fn name_key(name: &str) -> String {
     name.split_whitespace()
         .map(|w| {

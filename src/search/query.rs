@@ -51,6 +51,14 @@ const DATE_FIELDS: &[&str] = &["date", "indexed_at"];
 
 /// Rewrites plain dates after a date field (`date:2025-02-12`, `date:[2025-01-01 TO 2025-03-01]`)
 /// into the RFC 3339 form Tantivy's parser wants.
+///
+/// ```
+/// use whosaid::search::query::translate_dates;
+/// assert_eq!(
+///     translate_dates("nato date:[2025-01-01 TO 2025-03-01]"),
+///     "nato date:[2025-01-01T00:00:00Z TO 2025-03-01T00:00:00Z]"
+/// );
+/// ```
 pub fn translate_dates(q: &str) -> String {
     let mut out = String::with_capacity(q.len() + 32);
     let mut rest = q;
