@@ -38,6 +38,19 @@ struct Found {
     floating: bool,
 }
 
+impl Found {
+    /// A statement introduced by a cue (its sentence is set by the caller).
+    fn cued(spans: Vec<Span>, cue: Option<Span>, np: Np) -> Found {
+        Found {
+            sent: 0,
+            spans,
+            cue,
+            np: Some(np),
+            floating: false,
+        }
+    }
+}
+
 /// Extracts statements from articles.
 #[derive(Debug, Clone, Copy)]
 pub struct Extractor {
@@ -556,13 +569,7 @@ impl Extractor {
         if spans.is_empty() {
             return None;
         }
-        Some(Found {
-            sent: 0,
-            spans,
-            cue,
-            np: Some(np),
-            floating: false,
-        })
+        Some(Found::cued(spans, cue, np))
     }
 
     /// `"Q," said Hegseth` and `CONTENT, said Smith`.
@@ -741,13 +748,7 @@ impl Extractor {
             let mut spans = quotes_before;
             self.extend_to_lead(body, s, &mut spans);
             spans.extend(quotes_after.iter().map(|q| self.quote_span(body, q)));
-            return Some(Found {
-                sent: 0,
-                spans,
-                cue,
-                np: Some(np),
-                floating: false,
-            });
+            return Some(Found::cued(spans, cue, np));
         }
         // `This campaign, he says, is different.`: the cue set off by commas mid-sentence.
         let np_tok = toks.iter().position(|t| t.start == np.start);
@@ -760,13 +761,7 @@ impl Extractor {
             if let Some(after) = after.filter(|_| before.1 > before.0) {
                 let mut spans = vec![before, after];
                 spans.retain(|sp| sp.1 > sp.0);
-                return Some(Found {
-                    sent: 0,
-                    spans,
-                    cue,
-                    np: Some(np),
-                    floating: false,
-                });
+                return Some(Found::cued(spans, cue, np));
             }
         }
         // What follows the cue: skip the listener of "told", then ":" or ",".
@@ -810,13 +805,7 @@ impl Extractor {
                 if rest.split_whitespace().count() <= 2 {
                     let mut spans = quotes_before;
                     spans.push(self.quote_span(body, q));
-                    return Some(Found {
-                        sent: 0,
-                        spans,
-                        cue,
-                        np: Some(np),
-                        floating: false,
-                    });
+                    return Some(Found::cued(spans, cue, np));
                 }
             }
             // Trailing adjuncts after a cue that closes the sentence ("he said on Tuesday").
@@ -849,23 +838,11 @@ impl Extractor {
                 Some(from)
             };
             if let Some(content) = from.and_then(|f| self.content_to_end(body, s, f)) {
-                return Some(Found {
-                    sent: 0,
-                    spans: vec![content],
-                    cue,
-                    np: Some(np),
-                    floating: false,
-                });
+                return Some(Found::cued(vec![content], cue, np));
             }
         }
         if !quotes_before.is_empty() {
-            return Some(Found {
-                sent: 0,
-                spans: quotes_before,
-                cue,
-                np: Some(np),
-                floating: false,
-            });
+            return Some(Found::cued(quotes_before, cue, np));
         }
         // `The plan is doomed, officials said.`
         // Only when the cue ends the sentence (bar a short adjunct such as "on Tuesday").
@@ -874,13 +851,7 @@ impl Extractor {
         (trailing <= 4
             && body[sp.0..sp.1].split_whitespace().count() >= 3
             && body[sp.1..np.start].contains(','))
-        .then(|| Found {
-            sent: 0,
-            spans: vec![sp],
-            cue,
-            np: Some(np),
-            floating: false,
-        })
+        .then(|| Found::cued(vec![sp], cue, np))
     }
 
     /// The subject of "... and said ...": the name before ", who" or the sentence's first name
