@@ -134,6 +134,19 @@ fn day_start(d: Date) -> DateTime {
     DateTime::from_timestamp_secs(ts)
 }
 
+/// The words of a query typed as plain words (no quotes, fields, operators or brackets), when
+/// there are at least two of them.
+fn plain_phrase(q: &str) -> Option<&str> {
+    let plain = q.split_whitespace().count() >= 2
+        && !q.contains([
+            '"', ':', '(', ')', '[', ']', '{', '}', '^', '~', '*', '+', '-', '\\',
+        ])
+        && !q
+            .split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT" | "IN"));
+    plain.then_some(q)
+}
+
 /// A query on a text field for a filter value: all its words, in order.
 fn text_filter(idx: &StatementIndex, field: Field, value: &str) -> Result<Box<dyn Query>> {
     let mut analyzer = idx
@@ -173,6 +186,12 @@ pub fn build(idx: &StatementIndex, text: &str, f: &Filters) -> Result<Box<dyn Qu
         })?
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+    // Plain words ("Article 5") rank statements holding them as a phrase first.
+    if let Some(phrase) = plain_phrase(trimmed)
+        && let Ok(q) = parser.parse_query(&format!("\"{phrase}\"^2"))
+    {
+        clauses.push((Occur::Should, q));
+    }
     if let Some(s) = &f.speaker {
         clauses.push((Occur::Must, text_filter(idx, idx.field("speaker"), s)?));
     }
@@ -223,6 +242,15 @@ pub fn build(idx: &StatementIndex, text: &str, f: &Filters) -> Result<Box<dyn Qu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_words_get_a_phrase_boost() {
+        assert_eq!(plain_phrase("Article 5"), Some("Article 5"));
+        assert_eq!(plain_phrase("nato"), None);
+        assert_eq!(plain_phrase("\"Article 5\" nato"), None);
+        assert_eq!(plain_phrase("speaker:hegseth nato"), None);
+        assert_eq!(plain_phrase("nato OR alliance"), None);
+    }
 
     #[test]
     fn plain_dates_become_rfc3339() {
