@@ -715,6 +715,16 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
     np_core_before(lex, body, toks, j)
 }
 
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Steps back over a time or setting phrase before a cue: "on Thursday evening", "last week",
 /// "earlier this month", "in a statement", "in an interview".
 fn skip_time_adjunct(body: &str, toks: &[Token], end: usize) -> usize {
@@ -728,13 +738,6 @@ fn skip_time_adjunct(body: &str, toks: &[Token], end: usize) -> usize {
         "afternoon",
         "weekend",
         "day",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "today",
         "yesterday",
         "statement",
@@ -771,22 +774,21 @@ fn skip_time_adjunct(body: &str, toks: &[Token], end: usize) -> usize {
         "lengthy",
         "phone",
         "joint",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ];
     if end == 0 || !toks[end - 1].word || toks[end - 1].quoted {
         return end;
     }
-    if !UNITS.contains(&&*lower(body, &toks[end - 1])) {
+    let is_day = |w: &str| WEEKDAYS.contains(&w);
+    let unit = lower(body, &toks[end - 1]);
+    if !UNITS.contains(&&*unit) && !is_day(&unit) {
         return end;
     }
     let mut k = end - 1;
-    while k > 0 && end - k < 6 && toks[k - 1].word && LEADS.contains(&&*lower(body, &toks[k - 1])) {
+    let is_lead = |t: &Token| {
+        let w = lower(body, t);
+        t.word && (LEADS.contains(&&*w) || is_day(&w))
+    };
+    while k > 0 && end - k < 6 && is_lead(&toks[k - 1]) {
         k -= 1;
     }
     // Only a phrase that starts with a preposition or a time word is an adjunct.
