@@ -246,6 +246,13 @@ fn bad_files_are_reported_and_good_ones_indexed() {
         "{\"text\": \"\\\"Fine,\\\" said Eva Holm.\"}\n{oops\n",
     );
     env.write("arc/photo.jpg", [0xffu8, 0xd8, 0xff]);
+    let mut utf16 = vec![0xFFu8, 0xFE];
+    utf16.extend(
+        "Wide\n\n\"Agreed,\" said Ola Wik.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    env.write("arc/utf16.txt", utf16);
     let out = env.index(&[&env.path("arc")]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -258,7 +265,7 @@ fn bad_files_are_reported_and_good_ones_indexed() {
         .iter()
         .map(|h| h["speaker"].as_str().unwrap_or("").to_string())
         .collect();
-    for name in ["Ana Lind", "Jon Berg", "Eva Holm"] {
+    for name in ["Ana Lind", "Jon Berg", "Eva Holm", "Ola Wik"] {
         assert!(
             speakers.iter().any(|s| s == name),
             "{name} missing: {speakers:?}"

@@ -42,8 +42,29 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| e.to_string())
 }
 
-/// Decodes UTF-8, replacing invalid bytes (with a warning) so that nothing the user gave is lost.
+/// Decodes UTF-8 (or UTF-16 with a byte-order mark), replacing invalid bytes with a warning so
+/// that nothing the user gave is lost.
 pub fn decode(bytes: Vec<u8>, path: &str, warnings: &mut Vec<String>) -> String {
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let units = bytes[2..]
+            .chunks(2)
+            .map(|c| unit([c[0], *c.get(1).unwrap_or(&0)]));
+        let s: String = char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        let bad = s.matches('\u{FFFD}').count();
+        if bad > 0 || bytes.len() % 2 == 1 {
+            warnings.push(format!(
+                "{path}: invalid UTF-16 ({bad} unit(s) replaced with U+FFFD)"
+            ));
+        }
+        return s;
+    }
     match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
@@ -98,4 +119,39 @@ pub fn parse_text_str(text: &str, path: &str) -> Result<Parsed, String> {
     let a = text::parse_text(text, path, path, &mut parsed.warnings)?;
     parsed.articles.push(a);
     Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_with_a_byte_order_mark() {
+        let text = "“Yes,” said Åsa Berg.";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        let mut warnings = Vec::new();
+        assert_eq!(decode(le, "le.txt", &mut warnings), text);
+        assert_eq!(decode(be, "be.txt", &mut warnings), text);
+        assert!(warnings.is_empty());
+        let mut odd = vec![0xFF, 0xFE, b'a', 0, 0x00, 0xD8];
+        odd.push(b'x');
+        decode(odd, "odd.txt", &mut warnings);
+        assert!(
+            warnings[0].starts_with("odd.txt: invalid UTF-16"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning() {
+        let mut warnings = Vec::new();
+        assert_eq!(
+            decode(b"Caf\xe9".to_vec(), "a.txt", &mut warnings),
+            "Caf\u{FFFD}"
+        );
+        assert!(warnings[0].contains("a.txt: invalid UTF-8"));
+    }
 }
