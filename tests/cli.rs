@@ -43,8 +43,11 @@ impl Env {
         self.cmd().args(args).output().unwrap()
     }
     fn index(&self, paths: &[&Path]) -> Output {
+        self.index_with(&[], paths)
+    }
+    fn index_with(&self, flags: &[&str], paths: &[&Path]) -> Output {
         let mut c = self.cmd();
-        c.arg("index");
+        c.arg("index").args(flags);
         for p in paths {
             c.arg(p);
         }
@@ -330,12 +333,7 @@ fn index_errors_name_the_path_and_the_fix() {
         "{}",
         stderr(&out)
     );
-    let out = env
-        .cmd()
-        .args(["index", "--rebuild"])
-        .arg(env.path("arc"))
-        .output()
-        .unwrap();
+    let out = env.index_with(&["--rebuild"], &[&env.path("arc")]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(count_all(&env), 1);
     std::fs::write(env.index_dir().join("saved-queries.toml"), "[[query]\n").unwrap();
@@ -411,12 +409,7 @@ fn strict_commits_nothing_when_a_file_is_skipped() {
     let env = Env::new();
     env.write("arc/good.txt", "Good\n\n\"Ready,\" said Ana Lind.\n");
     env.write("arc/broken.json", "{\"title\": ");
-    let out = env
-        .cmd()
-        .args(["index", "--strict"])
-        .arg(env.path("arc"))
-        .output()
-        .unwrap();
+    let out = env.index_with(&["--strict"], &[&env.path("arc")]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
