@@ -76,6 +76,8 @@ pub struct Statement {
     pub quote_end: usize,
     /// Byte spans of each piece, in order; one span for a contiguous quote.
     pub quote_spans: Vec<[usize; 2]>,
+    /// Same speaker, same words: equal for syndicated copies of one statement.
+    pub quote_key: u64,
     pub kind: Kind,
     /// Resolved full name; `None` when the source cannot be resolved ("officials").
     pub speaker: Option<String>,
@@ -104,6 +106,29 @@ pub struct Statement {
 pub fn short_hash(bytes: &[u8]) -> String {
     let h = blake3::hash(bytes);
     h.to_hex()[..16].to_string()
+}
+
+/// Identity of a statement's content: who (resolved name, else the mention) and the quote's words,
+/// case and punctuation aside. Syndicated copies of one statement share it.
+///
+/// ```
+/// use whosaid::model::quote_key;
+/// assert_eq!(quote_key("pete hegseth", "We stand firm."), quote_key("pete hegseth", "we stand  firm"));
+/// assert_ne!(quote_key("pete hegseth", "We stand firm."), quote_key("mark rutte", "We stand firm."));
+/// ```
+pub fn quote_key(who: &str, quote: &str) -> u64 {
+    let mut h = blake3::Hasher::new();
+    h.update(who.as_bytes());
+    h.update(b"\0");
+    for w in quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        h.update(w.to_lowercase().as_bytes());
+        h.update(b" ");
+    }
+    let b = h.finalize();
+    u64::from_le_bytes(b.as_bytes()[..8].try_into().unwrap_or_default())
 }
 
 /// Normalised key for grouping names: lowercase, single spaces, no surrounding punctuation.

@@ -2,13 +2,21 @@
 //! written atomically. Each query remembers when it last ran, so `saved run --new` shows only
 //! statements indexed since.
 //!
+//! The format is stable: fields are only ever added, with defaults, and `version` goes up only if
+//! a field changes meaning (a file with a newer version is refused rather than misread).
+//!
 //! ```toml
+//! version = 1
+//!
 //! [[query]]
 //! name = "article5"
 //! query = "\"Article 5\""
 //! speaker = "hegseth"        # optional filters: speaker, org, outlet, kind, since, until
-//! limit = 20
-//! last_run = "2025-02-14T09:00:00Z"
+//! limit = 20                 # optional, default 20
+//! sort = "date"              # optional: relevance (default), date, date-asc
+//! all_copies = false         # optional: show syndicated copies separately
+//! format = "table"           # optional: table (default), json, csv, markdown
+//! last_run = "2025-02-14T09:00:00Z"   # written by `saved run`
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -17,7 +25,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::index::write_atomic;
-use crate::search::Filters;
+use crate::search::{Filters, Sort};
+
+/// Version of the file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
 
 /// File name of the saved queries, inside the index folder.
 pub const FILE_NAME: &str = "saved-queries.toml";
@@ -31,8 +42,19 @@ pub struct SavedQuery {
     pub filters: Filters,
     #[serde(default = "default_limit")]
     pub limit: usize,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub sort: Sort,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub all_copies: bool,
+    /// Output format name (table, json, csv, markdown); the command line checks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_run: Option<jiff::Timestamp>,
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
 }
 
 fn default_limit() -> usize {
@@ -41,8 +63,14 @@ fn default_limit() -> usize {
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct File {
+    #[serde(default = "default_version")]
+    version: u32,
     #[serde(default)]
     query: Vec<SavedQuery>,
+}
+
+fn default_version() -> u32 {
+    FORMAT_VERSION
 }
 
 /// The saved queries of one index.
@@ -62,6 +90,15 @@ impl Saved {
                     path: path.clone(),
                     reason: format!("{e}; fix the file by hand or move it away (it is never overwritten while it does not parse)"),
                 })?;
+                if f.version > FORMAT_VERSION {
+                    return Err(Error::Saved {
+                        path: path.clone(),
+                        reason: format!(
+                            "format version {} is newer than this whosaid reads ({FORMAT_VERSION}); upgrade whosaid",
+                            f.version
+                        ),
+                    });
+                }
                 f.query
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
@@ -98,6 +135,7 @@ impl Saved {
     /// Writes the file atomically.
     pub fn save(&self) -> Result<()> {
         let text = toml::to_string_pretty(&File {
+            version: FORMAT_VERSION,
             query: self.queries.clone(),
         })
         .map_err(|e| Error::Saved {
@@ -126,6 +164,9 @@ mod tests {
                 ..Filters::default()
             },
             limit: 5,
+            sort: Sort::Date,
+            all_copies: true,
+            format: Some("csv".into()),
             last_run: None,
         });
         s.set_last_run("a5", "2025-02-14T09:00:00Z".parse().unwrap());

@@ -52,9 +52,13 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Search statements, best first, with the matching words highlighted.
     Search(search::SearchArgs),
-    /// Who said what: statements matching QUERY grouped by speaker.
+    /// Who said what: statements matching QUERY grouped by speaker (or organisation).
     Who(search::WhoArgs),
-    /// Saved queries: add, list, run (what is new since the last run), rm.
+    /// Statements matching QUERY per day, week, month or year, as a bar chart.
+    Timeline(search::TimelineArgs),
+    /// One statement in full: context, title, outlet, date, URL, path.
+    Show(search::ShowArgs),
+    /// Saved queries: add, list, show, run (what is new since the last run), rm.
     #[command(subcommand)]
     Saved(saved::SavedCommand),
 }
@@ -127,6 +131,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Extract(a) => extract::run(&cfg, a),
         Command::Search(a) => search::run_search(&cfg, a),
         Command::Who(a) => search::run_who(&cfg, a),
+        Command::Timeline(a) => search::run_timeline(&cfg, a),
+        Command::Show(a) => search::run_show(&cfg, a),
         Command::Saved(c) => saved::run(&cfg, c),
     }
 }

@@ -13,7 +13,7 @@ pub use lexicon::Lexicon;
 
 use jiff::civil::{Date, Weekday};
 
-use crate::model::{Article, Kind, Statement, name_key, short_hash};
+use crate::model::{Article, Kind, Statement, name_key, quote_key, short_hash};
 use speakers::{Np, NpKind, Registry, lower, np_after, np_before};
 use text::{Quote, Span, Token};
 
@@ -1163,11 +1163,9 @@ impl Extractor {
             .take_while(|x| x.span.0 < qe)
             .collect();
         let kind = self.kind(&covered, &f.spans);
-        let ctx_start = if f.floating && f.sent > 0 && sents[f.sent - 1].para == s.para {
-            sents[f.sent - 1].span.0
-        } else {
-            s.span.0
-        };
+        // The context is the statement's own sentences: a search term in a neighbouring
+        // sentence belongs to that sentence's statement, not to this one.
+        let ctx_start = s.span.0;
         let context = body[ctx_start..s.span.1.max(qe)].to_string();
         let confidence = match (r.via, r.speaker.is_some()) {
             (_, false) => 0.3,
@@ -1181,16 +1179,25 @@ impl Extractor {
         let id = short_hash(
             format!("{}\0{}\0{}\0{qs}\0{qe}", a.source_key, a.path, article_id).as_bytes(),
         );
+        let speaker_key = r.speaker.as_deref().map(name_key).unwrap_or_default();
+        let who = if speaker_key.is_empty() {
+            r.mention
+                .map(|(a, b)| name_key(&body[a..b]))
+                .unwrap_or_default()
+        } else {
+            speaker_key.clone()
+        };
         Statement {
             id,
             article_id: article_id.to_string(),
+            quote_key: quote_key(&who, &quote),
             source_key: a.source_key.clone(),
             quote,
             quote_start: qs,
             quote_end: qe,
             quote_spans: spans,
             kind,
-            speaker_key: r.speaker.as_deref().map(name_key).unwrap_or_default(),
+            speaker_key,
             speaker: r.speaker.clone(),
             speaker_mention: r.mention.map(|(a, b)| body[a..b].to_string()),
             speaker_start: r.mention.map(|m| m.0),

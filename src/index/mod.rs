@@ -2,6 +2,7 @@
 //! schema version, and a manifest of the files indexed so that re-indexing does only what changed.
 
 pub mod schema;
+pub mod spelling;
 mod writer;
 
 pub use schema::SchemaSpec;
@@ -164,6 +165,11 @@ impl StatementIndex {
     pub fn searcher(&self) -> Result<tantivy::Searcher> {
         self.reader.reload()?;
         Ok(self.reader.searcher())
+    }
+
+    /// The analyzer of the `en` text fields (words, folding, stems).
+    pub fn analyzer(&self) -> Option<tantivy::tokenizer::TextAnalyzer> {
+        self.index.tokenizers().get("en")
     }
 
     pub fn field(&self, name: &str) -> tantivy::schema::Field {

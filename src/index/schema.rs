@@ -129,6 +129,9 @@ pub fn register_tokenizers(index: &Index) {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .filter(super::spelling::SpellingFolder(
+            super::spelling::Spelling::bundled(),
+        ))
         .filter(Stemmer::new(Language::English))
         .build();
     index.tokenizers().register("en", en);
