@@ -1,88 +1,10 @@
 //! The `whosaid` binary end to end: one temporary directory per test, a scrubbed environment.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+mod common;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn path(&self, p: &str) -> PathBuf {
-        self.dir.path().join(p)
-    }
-    fn index_dir(&self) -> PathBuf {
-        self.path("idx")
-    }
-    fn write(&self, p: &str, content: impl AsRef<[u8]>) -> PathBuf {
-        let full = self.path(p);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(&full, content).unwrap();
-        full
-    }
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("whosaid").unwrap();
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .current_dir(self.dir.path());
-        c.arg("--index")
-            .arg(self.index_dir())
-            .arg("--color")
-            .arg("never");
-        c
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).output().unwrap()
-    }
-    fn index(&self, paths: &[&Path]) -> Output {
-        self.index_with(&[], paths)
-    }
-    fn index_with(&self, flags: &[&str], paths: &[&Path]) -> Output {
-        let mut c = self.cmd();
-        c.arg("index").args(flags);
-        for p in paths {
-            c.arg(p);
-        }
-        c.output().unwrap()
-    }
-}
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// JSON Lines output → the `data` of each message of the given type.
-fn json_data(o: &Output, kind: &str) -> Vec<Value> {
-    stdout(o)
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-        .inspect(|v| assert_eq!(v["type"], kind))
-        .map(|v| v["data"].clone())
-        .collect()
-}
-
-fn count_all(env: &Env) -> usize {
-    json_data(
-        &env.run(&["search", "*", "--limit", "10000", "--json"]),
-        "statement",
-    )
-    .len()
-}
+use common::*;
 
 #[test]
 fn corpus_who_said_what_about_article_5() {

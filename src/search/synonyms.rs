@@ -114,13 +114,13 @@ impl Synonyms {
     /// Rewrites a query so that each synonym it names also searches for the others:
     /// `Article 5 nato` → `("Article 5" OR "collective defence" …) ("NATO" OR …)`.
     pub fn expand(&self, an: &mut TextAnalyzer, query: &str) -> (String, Vec<Used>) {
-        let phrases: Vec<(usize, Vec<Tok>, bool)> = self
+        let phrases: Vec<(usize, usize, Vec<Tok>, bool)> = self
             .groups
             .iter()
             .enumerate()
-            .flat_map(|(g, terms)| terms.iter().map(move |t| (g, t)))
-            .map(|(g, t)| (g, tokens(an, t), case_sensitive(t)))
-            .filter(|(_, toks, _)| !toks.is_empty())
+            .flat_map(|(g, terms)| terms.iter().enumerate().map(move |(i, t)| (g, i, t)))
+            .map(|(g, i, t)| (g, i, tokens(an, t), case_sensitive(t)))
+            .filter(|(_, _, toks, _)| !toks.is_empty())
             .collect();
         let mut out = String::with_capacity(query.len() * 2);
         let mut used = Vec::new();
@@ -137,11 +137,11 @@ impl Synonyms {
                 let hit = (closed && !modified)
                     .then(|| self.match_at(&phrases, inner, &toks, 0))
                     .flatten()
-                    .filter(|&(_, n)| n == toks.len());
+                    .filter(|&(_, _, n)| n == toks.len());
                 match hit {
-                    Some((g, _)) => {
+                    Some((g, t, _)) => {
                         used.push(self.used(g, inner));
-                        out.push_str(&self.group_expr(g));
+                        out.push_str(&self.group_expr(g, t));
                     }
                     None => out.push_str(seg),
                 }
@@ -158,11 +158,11 @@ impl Synonyms {
             let mut i = 0;
             while i < toks.len() {
                 match self.match_at(&phrases, seg, &toks, i) {
-                    Some((g, n)) => {
+                    Some((g, t, n)) => {
                         let (from, to) = (toks[i].from, toks[i + n - 1].to);
                         out.push_str(&seg[at..from]);
                         used.push(self.used(g, &seg[from..to]));
-                        out.push_str(&self.group_expr(g));
+                        out.push_str(&self.group_expr(g, t));
                         at = to;
                         i += n;
                     }
@@ -175,18 +175,18 @@ impl Synonyms {
         (out, used)
     }
 
-    /// The longest synonym term starting at token `i` (group, number of tokens).
+    /// The longest synonym term starting at token `i` (group, term in it, number of tokens).
     fn match_at(
         &self,
-        phrases: &[(usize, Vec<Tok>, bool)],
+        phrases: &[(usize, usize, Vec<Tok>, bool)],
         text: &str,
         toks: &[Tok],
         i: usize,
-    ) -> Option<(usize, usize)> {
-        let mut best: Option<(usize, usize)> = None;
-        for (g, p, cs) in phrases {
+    ) -> Option<(usize, usize, usize)> {
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (g, t, p, cs) in phrases {
             let n = p.len();
-            if i + n > toks.len() || best.is_some_and(|(_, b)| b >= n) {
+            if i + n > toks.len() || best.is_some_and(|(_, _, b)| b >= n) {
                 continue;
             }
             let window = &toks[i..i + n];
@@ -201,7 +201,7 @@ impl Synonyms {
                 term.iter().any(|t| t == typed)
             };
             if same && adjacent && case_ok {
-                best = Some((*g, n));
+                best = Some((*g, *t, n));
             }
         }
         best
@@ -214,10 +214,15 @@ impl Synonyms {
         }
     }
 
-    fn group_expr(&self, g: usize) -> String {
+    /// `("typed"^2 OR "other" OR …)`: what the user typed ranks above its synonyms.
+    fn group_expr(&self, g: usize, typed: usize) -> String {
         let parts: Vec<String> = self.groups[g]
             .iter()
-            .map(|t| format!("\"{}\"", t.replace(['"', '\\'], " ")))
+            .enumerate()
+            .map(|(i, t)| {
+                let boost = if i == typed { "^2" } else { "" };
+                format!("\"{}\"{boost}", t.replace(['"', '\\'], " "))
+            })
             .collect();
         format!("({})", parts.join(" OR "))
     }
@@ -271,11 +276,11 @@ aliases = ["Peter Hegseth"]
         let (q, used) = s.expand(&mut an, "article 5 nato");
         assert_eq!(
             q,
-            "(\"Article 5\" OR \"collective defence\") (\"NATO\" OR \"the alliance\")"
+            "(\"Article 5\"^2 OR \"collective defence\") (\"NATO\"^2 OR \"the alliance\")"
         );
         assert_eq!(used.len(), 2);
         let (q, _) = s.expand(&mut an, "\"collective defense\"");
-        assert_eq!(q, "(\"Article 5\" OR \"collective defence\")");
+        assert_eq!(q, "(\"Article 5\" OR \"collective defence\"^2)");
     }
 
     #[test]
@@ -294,7 +299,7 @@ aliases = ["Peter Hegseth"]
         }
         assert_eq!(
             s.expand(&mut an, "EU funds").0,
-            "(\"EU\" OR \"European Union\") funds"
+            "(\"EU\"^2 OR \"European Union\") funds"
         );
         assert_eq!(s.expand(&mut an, "\"unclosed nato").0, "\"unclosed nato");
     }
