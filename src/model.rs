@@ -102,6 +102,13 @@ pub struct Statement {
     pub indexed_at: Option<jiff::Timestamp>,
 }
 
+/// A 64-bit hash of a grouping key (speaker, organisation, outlet), as stored in the index's
+/// `*_hash` fields.
+pub fn key_hash(key: &str) -> u64 {
+    let b = blake3::hash(key.as_bytes());
+    u64::from_le_bytes(b.as_bytes()[..8].try_into().unwrap_or_default())
+}
+
 /// A 16-hex-digit content hash: short enough to type in `whosaid show ID`.
 pub fn short_hash(bytes: &[u8]) -> String {
     let h = blake3::hash(bytes);

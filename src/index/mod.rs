@@ -31,6 +31,8 @@ pub struct StatementIndex {
     pub schema: Schema,
     pub spec: SchemaSpec,
     reader: IndexReader,
+    /// Modification time and size of Tantivy's `meta.json` when the reader last reloaded.
+    seen: std::sync::Mutex<Option<(std::time::SystemTime, u64)>>,
 }
 
 /// Writes a file atomically: a temporary file in the same folder, synced, then renamed.
@@ -137,8 +139,10 @@ impl StatementIndex {
         Self::finish(Path::new(":memory:"), index, spec)
     }
 
-    fn finish(dir: &Path, index: Index, spec: SchemaSpec) -> Result<StatementIndex> {
+    fn finish(dir: &Path, mut index: Index, spec: SchemaSpec) -> Result<StatementIndex> {
         schema::register_tokenizers(&index);
+        // Segments are searched in parallel, one thread per core.
+        index.set_default_multithread_executor()?;
         let schema = index.schema();
         for f in &spec.fields {
             if schema.get_field(&f.name).is_err() {
@@ -158,12 +162,21 @@ impl StatementIndex {
             schema,
             spec,
             reader,
+            seen: std::sync::Mutex::new(None),
         })
     }
 
-    /// A searcher on the last commit.
+    /// A searcher on the last commit. The reader reloads only when a commit changed Tantivy's
+    /// `meta.json` since the last call (a stat, not a read, per query).
     pub fn searcher(&self) -> Result<tantivy::Searcher> {
-        self.reader.reload()?;
+        let now = std::fs::metadata(self.dir.join("meta.json"))
+            .ok()
+            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        if now.is_none() || *seen != now {
+            self.reader.reload()?;
+            *seen = now;
+        }
         Ok(self.reader.searcher())
     }
 

@@ -32,6 +32,9 @@ pub struct FieldSpec {
     pub stored: bool,
     #[serde(default)]
     pub fast: bool,
+    /// Derived field: the hash of this other field's value.
+    #[serde(default)]
+    pub hash_of: Option<String>,
     pub why: String,
 }
 
@@ -52,6 +55,18 @@ impl SchemaSpec {
     pub fn build(&self) -> Result<Schema> {
         let mut b = Schema::builder();
         for f in &self.fields {
+            if let Some(src) = &f.hash_of
+                && (f.ty != "u64"
+                    || !self
+                        .fields
+                        .iter()
+                        .any(|x| &x.name == src && x.hash_of.is_none()))
+            {
+                return Err(Error::Schema(format!(
+                    "field {}: hash_of needs type u64 and an existing field, got {} of {src}",
+                    f.name, f.ty
+                )));
+            }
             match f.ty.as_str() {
                 "text" => {
                     let tok = f.tokenizer.as_deref().unwrap_or("en");
@@ -158,6 +173,11 @@ pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<Tant
     let mut doc = TantivyDocument::default();
     for f in &spec.fields {
         let field: Field = schema.get_field(&f.name)?;
+        if let Some(src) = &f.hash_of {
+            let key = map.get(src).and_then(|v| v.as_str()).unwrap_or("");
+            doc.add_u64(field, crate::model::key_hash(key));
+            continue;
+        }
         let Some(v) = map.get(&f.name) else {
             return Err(Error::Schema(format!("statement has no field {}", f.name)));
         };
@@ -196,7 +216,7 @@ pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<Tant
 pub fn from_doc(spec: &SchemaSpec, schema: &Schema, doc: &TantivyDocument) -> Result<Statement> {
     use tantivy::schema::Value as _;
     let mut map = serde_json::Map::new();
-    for f in &spec.fields {
+    for f in spec.fields.iter().filter(|f| f.hash_of.is_none()) {
         let field = schema.get_field(&f.name)?;
         let v = doc.get_first(field);
         let json = match (f.ty.as_str(), v) {
@@ -248,7 +268,12 @@ mod tests {
         let st = crate::Extractor::default().extract(&a).remove(0);
         let value = serde_json::to_value(&st).unwrap();
         let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
-        let names: Vec<&String> = spec.fields.iter().map(|f| &f.name).collect();
+        let names: Vec<&String> = spec
+            .fields
+            .iter()
+            .filter(|f| f.hash_of.is_none())
+            .map(|f| &f.name)
+            .collect();
         for k in &keys {
             assert!(
                 names.contains(k),

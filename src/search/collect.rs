@@ -1,12 +1,14 @@
-//! One pass over every matching statement, reading only fast fields: the raw material of `who`,
-//! `timeline` and facet counts, so that none of them loads stored documents for every match.
+//! One pass over every matching statement, reading only numeric fast fields (grouping keys as
+//! hashes): the raw material of `who`, `timeline` and facet counts, so that none of them loads
+//! stored documents or reads strings for every match. Strings are looked up only for the groups
+//! shown.
 
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// What a match contributes: its score, its date and the dictionary ordinals of its grouping keys.
+/// What a match contributes: its score, its date and the hashes of its grouping keys.
 #[derive(Debug, Clone, Copy)]
 pub struct Row {
     pub seg: SegmentOrdinal,
@@ -14,9 +16,19 @@ pub struct Row {
     pub score: Score,
     /// Days since 1970-01-01, or `None` for undated statements.
     pub day: Option<i32>,
-    pub speaker: Option<u64>,
-    pub org: Option<u64>,
-    pub outlet: Option<u64>,
+    pub speaker: u64,
+    pub org: u64,
+    pub outlet: u64,
+}
+
+impl Row {
+    pub fn hash(&self, which: Key) -> u64 {
+        match which {
+            Key::Speaker => self.speaker,
+            Key::Org => self.org,
+            Key::Outlet => self.outlet,
+        }
+    }
 }
 
 impl Row {
@@ -49,14 +61,16 @@ pub struct Matches {
 impl Matches {
     /// The string of a row's key ("" when the statement has none).
     pub fn key(&self, row: &Row, which: Key) -> String {
-        let (ord, col) = match (which, self.keys.get(&row.seg)) {
+        let col = match (which, self.keys.get(&row.seg)) {
             (_, None) => return String::new(),
-            (Key::Speaker, Some(k)) => (row.speaker, &k.speaker),
-            (Key::Org, Some(k)) => (row.org, &k.org),
-            (Key::Outlet, Some(k)) => (row.outlet, &k.outlet),
+            (Key::Speaker, Some(k)) => &k.speaker,
+            (Key::Org, Some(k)) => &k.org,
+            (Key::Outlet, Some(k)) => &k.outlet,
         };
         let mut s = String::new();
-        if let (Some(ord), Some(col)) = (ord, col) {
+        if let Some(col) = col
+            && let Some(ord) = col.ords().first(row.doc)
+        {
             let _ = col.ord_to_str(ord, &mut s);
         }
         s
@@ -64,22 +78,15 @@ impl Matches {
 
     /// Counts per key string, most frequent first (then alphabetical), each with one of its rows.
     pub fn count_by(&self, which: Key) -> Vec<(String, usize, Row)> {
-        // Count ordinals per segment first, then resolve each distinct ordinal once.
-        let mut per: FxHashMap<(SegmentOrdinal, Option<u64>), (usize, Row)> = FxHashMap::default();
+        // Count by hash; read one string per distinct key.
+        let mut by: FxHashMap<u64, (usize, Row)> = FxHashMap::default();
         for r in &self.rows {
-            let ord = match which {
-                Key::Speaker => r.speaker,
-                Key::Org => r.org,
-                Key::Outlet => r.outlet,
-            };
-            per.entry((r.seg, ord)).or_insert((0, *r)).0 += 1;
+            by.entry(r.hash(which)).or_insert((0, *r)).0 += 1;
         }
-        let mut by: FxHashMap<String, (usize, Row)> = FxHashMap::default();
-        for (n, row) in per.values() {
-            by.entry(self.key(row, which)).or_insert((0, *row)).0 += n;
-        }
-        let mut out: Vec<(String, usize, Row)> =
-            by.into_iter().map(|(k, (n, r))| (k, n, r)).collect();
+        let mut out: Vec<(String, usize, Row)> = by
+            .into_values()
+            .map(|(n, r)| (self.key(&r, which), n, r))
+            .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }
@@ -110,20 +117,17 @@ impl Collector for RowCollector {
         reader: &SegmentReader,
     ) -> tantivy::Result<RowSegment> {
         let ff = reader.fast_fields();
-        let speaker = ff.str("speaker_key")?;
-        let org = ff.str("organisation_key")?;
-        let outlet = ff.str("outlet_key")?;
         Ok(RowSegment {
             seg,
             rows: Vec::new(),
             date: ff.date("date").ok(),
-            speaker: speaker.as_ref().map(|c| c.ords().clone()),
-            org: org.as_ref().map(|c| c.ords().clone()),
-            outlet: outlet.as_ref().map(|c| c.ords().clone()),
+            speaker: ff.u64("speaker_hash").ok(),
+            org: ff.u64("organisation_hash").ok(),
+            outlet: ff.u64("outlet_hash").ok(),
             keys: Some(SegmentKeys {
-                speaker,
-                org,
-                outlet,
+                speaker: ff.str("speaker_key")?,
+                org: ff.str("organisation_key")?,
+                outlet: ff.str("outlet_key")?,
             }),
         })
     }
@@ -150,7 +154,7 @@ impl SegmentCollector for RowSegment {
     type Fruit = (Vec<Row>, SegmentOrdinal, SegmentKeys);
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let first = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(doc));
+        let first = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
         let day = self
             .date
             .as_ref()

@@ -120,62 +120,143 @@ fn day_to_date(day: i32) -> Option<Date> {
 /// Ranking key: the sort order's value first, the tweaked relevance second.
 type RankKey = (f64, f32);
 
-/// Top `n` matches in the requested order. Relevance is the BM25 score nudged by what kind of
-/// statement it is (direct quotes a little above paraphrase) and how sure the attribution is.
-fn ranked(
-    searcher: &Searcher,
-    q: &dyn Query,
-    n: usize,
-    sort: Sort,
-) -> Result<Vec<(RankKey, DocAddress)>> {
-    let collector =
-        TopDocs::with_limit(n.max(1)).tweak_score(move |seg: &tantivy::SegmentReader| {
-            let ff = seg.fast_fields();
+/// How much more than the page is fetched by BM25 alone before the final ranking (kind and
+/// confidence move a score by at most a third, so the page's statements are all in the window).
+const RERANK_WINDOW: usize = 3;
+
+/// The fast-field columns the ranking and collapsing read, opened once per segment.
+struct Columns {
+    kind: Option<tantivy::columnar::Column<u64>>,
+    direct: Option<u64>,
+    mixed: Option<u64>,
+    confidence: Option<tantivy::columnar::Column<f64>>,
+    quote_key: Option<tantivy::columnar::Column<u64>>,
+    date: Option<tantivy::columnar::Column<tantivy::DateTime>>,
+}
+
+/// [`Columns`] of each segment of a searcher, opened on first use.
+struct ColumnCache<'s> {
+    searcher: &'s Searcher,
+    segs: Vec<Option<Columns>>,
+}
+
+impl<'s> ColumnCache<'s> {
+    fn new(searcher: &'s Searcher) -> Self {
+        ColumnCache {
+            searcher,
+            segs: (0..searcher.segment_readers().len())
+                .map(|_| None)
+                .collect(),
+        }
+    }
+
+    fn get(&mut self, seg: u32) -> &Columns {
+        let searcher = self.searcher;
+        self.segs[seg as usize].get_or_insert_with(|| {
+            let ff = searcher.segment_reader(seg).fast_fields();
             let kind = ff.str("kind").ok().flatten();
             let ord = |k: &str| {
                 kind.as_ref()
                     .and_then(|c| c.dictionary().term_ord(k).ok().flatten())
             };
-            let (direct, mixed) = (ord("direct"), ord("mixed"));
-            let kinds = kind.map(|c| c.ords().clone());
-            let conf = ff.f64("confidence").ok();
-            let date = ff.date("date").ok();
-            move |doc: tantivy::DocId, score: tantivy::Score| -> RankKey {
-                let k = kinds.as_ref().and_then(|c| c.first(doc));
-                let kind_boost = if k.is_some() && k == direct {
-                    1.05
-                } else if k.is_some() && k == mixed {
-                    1.02
-                } else {
-                    1.0
-                };
-                let c = conf.as_ref().and_then(|c| c.first(doc)).unwrap_or(0.5) as f32;
-                let rel = score * kind_boost * (0.75 + 0.25 * c.clamp(0.0, 1.0));
-                let day = || {
-                    date.as_ref()
-                        .and_then(|c| c.first(doc))
-                        .map(|d| d.into_timestamp_micros() as f64)
-                };
-                match sort {
-                    Sort::Relevance => (f64::from(rel), 0.0),
-                    Sort::Date => (day().unwrap_or(f64::MIN), rel),
-                    Sort::DateAsc => (day().map(|d| -d).unwrap_or(f64::MIN), rel),
-                }
+            Columns {
+                direct: ord("direct"),
+                mixed: ord("mixed"),
+                kind: kind.as_ref().map(|c| c.ords().clone()),
+                confidence: ff.f64("confidence").ok(),
+                quote_key: ff.u64("quote_key").ok(),
+                date: ff.date("date").ok(),
             }
-        });
-    Ok(searcher.search(q, &collector)?)
+        })
+    }
+
+    /// Relevance of a match: its BM25 score nudged by what kind of statement it is (direct
+    /// quotes a little above paraphrase) and how sure the attribution is.
+    fn tweak(&mut self, score: f32, a: DocAddress) -> f32 {
+        let c = self.get(a.segment_ord);
+        let k = c.kind.as_ref().and_then(|col| col.first(a.doc_id));
+        let kind_boost = if k.is_some() && k == c.direct {
+            1.05
+        } else if k.is_some() && k == c.mixed {
+            1.02
+        } else {
+            1.0
+        };
+        let conf = c
+            .confidence
+            .as_ref()
+            .and_then(|col| col.first(a.doc_id))
+            .unwrap_or(0.5) as f32;
+        score * kind_boost * (0.75 + 0.25 * conf.clamp(0.0, 1.0))
+    }
+
+    /// Quote key and date (microseconds) of a document.
+    fn copy_key(&mut self, a: DocAddress) -> (Option<u64>, Option<i64>) {
+        let c = self.get(a.segment_ord);
+        let key = c.quote_key.as_ref().and_then(|col| col.first(a.doc_id));
+        let date = c
+            .date
+            .as_ref()
+            .and_then(|col| col.first(a.doc_id))
+            .map(|d| d.into_timestamp_micros());
+        (key, date)
+    }
 }
 
-/// Quote key and date of a document, from fast fields.
-fn copy_key(searcher: &Searcher, a: DocAddress) -> (Option<u64>, Option<i64>) {
-    let ff = searcher.segment_reader(a.segment_ord).fast_fields();
-    let key = ff.u64("quote_key").ok().and_then(|c| c.first(a.doc_id));
-    let date = ff
-        .date("date")
-        .ok()
-        .and_then(|c| c.first(a.doc_id))
-        .map(|d| d.into_timestamp_micros());
-    (key, date)
+/// At least the top `n` matches in the requested order. By relevance: the best
+/// `n × RERANK_WINDOW` by BM25 (Tantivy's pruned top-k), all of them re-ranked by
+/// [`ColumnCache::tweak`]. By date: Tantivy's fast-field sort, `n` of them. The second value
+/// says whether fewer matched than were asked for (nothing more to fetch).
+fn ranked(
+    searcher: &Searcher,
+    cols: &mut ColumnCache,
+    q: &dyn Query,
+    n: usize,
+    sort: Sort,
+) -> Result<(Vec<(RankKey, DocAddress)>, bool)> {
+    let n = n.max(1);
+    let asked = if sort == Sort::Relevance {
+        n * RERANK_WINDOW
+    } else {
+        n
+    };
+    let mut out: Vec<(RankKey, DocAddress)> = match sort {
+        Sort::Relevance => {
+            let top = searcher.search(q, &TopDocs::with_limit(asked).order_by_score())?;
+            top.into_iter()
+                .map(|(s, a)| ((f64::from(cols.tweak(s, a)), 0.0), a))
+                .collect()
+        }
+        Sort::Date | Sort::DateAsc => {
+            let order = if sort == Sort::Date {
+                tantivy::Order::Desc
+            } else {
+                tantivy::Order::Asc
+            };
+            let top = searcher.search(
+                q,
+                &TopDocs::with_limit(n).order_by_fast_field::<tantivy::DateTime>("date", order),
+            )?;
+            top.into_iter()
+                .map(|(d, a)| {
+                    let micros = d.map(|d| d.into_timestamp_micros() as f64);
+                    let key = match sort {
+                        Sort::Date => micros.unwrap_or(f64::MIN),
+                        _ => micros.map(|m| -m).unwrap_or(f64::MIN),
+                    };
+                    ((key, 0.0), a)
+                })
+                .collect()
+        }
+    };
+    // Best first; equal keys in document order, so that results are stable.
+    out.sort_by(|x, y| {
+        y.0.0
+            .total_cmp(&x.0.0)
+            .then_with(|| (x.1.segment_ord, x.1.doc_id).cmp(&(y.1.segment_ord, y.1.doc_id)))
+    });
+    let exhausted = out.len() < asked;
+    Ok((out, exhausted))
 }
 
 struct Found {
@@ -189,14 +270,14 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     let searcher = idx.searcher()?;
     let plan = query::plan(idx, &req.query, &req.filters)?;
     let want = req.offset + req.limit.max(1);
+    let mut cols = ColumnCache::new(&searcher);
     let mut fetch = want * 2 + 10;
     let groups = loop {
-        let top = ranked(&searcher, &*plan.query, fetch, req.sort)?;
-        let exhausted = top.len() < fetch;
+        let (top, exhausted) = ranked(&searcher, &mut cols, &*plan.query, fetch, req.sort)?;
         let mut groups: Vec<Found> = Vec::new();
         let mut at: FxHashMap<u64, usize> = FxHashMap::default();
         for (key, addr) in top {
-            let (qk, date) = copy_key(&searcher, addr);
+            let (qk, date) = cols.copy_key(addr);
             let slot = match qk {
                 Some(k) if !req.all_copies => at.get(&k).copied(),
                 _ => None,
@@ -222,11 +303,23 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     };
     let mut hl = Highlighter::new(idx.analyzer(), &*plan.query);
     let mut hits = Vec::new();
+    let only_filters = if req.filters == Filters::default() {
+        None
+    } else {
+        Some(query::build(idx, "", &req.filters)?)
+    };
     for mut g in groups.into_iter().skip(req.offset).take(req.limit.max(1)) {
         if !req.all_copies
             && let Some(k) = g.quote_key
         {
-            complete_copies(idx, &searcher, &*plan.query, k, &mut g.members)?;
+            complete_copies(
+                idx,
+                &searcher,
+                &mut cols,
+                only_filters.as_deref(),
+                k,
+                &mut g.members,
+            )?;
         }
         // The earliest report stands for all copies.
         g.members
@@ -239,16 +332,8 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
         let statement = idx.to_statement(&searcher.doc::<TantivyDocument>(rep)?)?;
         let sources = if g.members.len() > 1 {
             let mut v = Vec::new();
-            for (_, a) in &g.members {
-                let s = idx.to_statement(&searcher.doc::<TantivyDocument>(*a)?)?;
-                v.push(Source {
-                    id: s.id,
-                    outlet: s.outlet,
-                    date: s.date,
-                    title: s.title,
-                    url: s.url,
-                    path: s.path,
-                });
+            for (d, a) in &g.members {
+                v.push(source(idx, &searcher, *a, *d)?);
             }
             v
         } else {
@@ -263,11 +348,14 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     Ok(hits)
 }
 
-/// Adds the copies of a statement that matched the query but fell outside the fetched window.
+/// Adds the copies of a statement that fell outside the fetched window. Copies share their
+/// words, so they match the query text alike; only the filters (dates, outlet, ...) can tell
+/// them apart, and only the filters are run again.
 fn complete_copies(
     idx: &StatementIndex,
     searcher: &Searcher,
-    q: &dyn Query,
+    cols: &mut ColumnCache,
+    filters: Option<&dyn Query>,
     key: u64,
     members: &mut Vec<(Option<i64>, DocAddress)>,
 ) -> Result<()> {
@@ -275,17 +363,52 @@ fn complete_copies(
         Term::from_field_u64(idx.field("quote_key"), key),
         IndexRecordOption::Basic,
     ));
-    let both = BooleanQuery::new(vec![(Occur::Must, q.box_clone()), (Occur::Must, same)]);
-    let n = searcher.search(&both, &Count)?;
-    if n > members.len() {
-        let all = searcher.search(&both, &TopDocs::with_limit(n.min(500)).order_by_score())?;
+    let q: Box<dyn Query> = match filters {
+        Some(f) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, f.box_clone()),
+            (Occur::Must, same),
+        ])),
+        None => same,
+    };
+    let all = searcher.search(&*q, &TopDocs::with_limit(MAX_COPIES).order_by_score())?;
+    if all.len() > members.len() {
         members.clear();
         for (_, a) in all {
-            members.push((copy_key(searcher, a).1, a));
+            members.push((cols.copy_key(a).1, a));
         }
     }
     Ok(())
 }
+
+/// Where one copy was reported: read from its stored document field by field (cheaper than
+/// the whole statement).
+fn source(
+    idx: &StatementIndex,
+    searcher: &Searcher,
+    a: DocAddress,
+    micros: Option<i64>,
+) -> Result<Source> {
+    use tantivy::schema::Value as _;
+    let doc: TantivyDocument = searcher.doc(a)?;
+    let text = |name: &str| {
+        doc.get_first(idx.field(name))
+            .and_then(|v| v.as_str().map(str::to_string))
+    };
+    Ok(Source {
+        id: text("id").unwrap_or_default(),
+        outlet: text("outlet"),
+        date: micros.and_then(|m| {
+            let ts = jiff::Timestamp::from_microsecond(m).ok()?;
+            Some(ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+        }),
+        title: text("title"),
+        url: text("url"),
+        path: text("path").unwrap_or_default(),
+    })
+}
+
+/// Copies of one statement listed at most.
+const MAX_COPIES: usize = 200;
 
 /// Fields that can explain a match outside the quote, in the order they are reported.
 const OTHER_FIELDS: &[&str] = &["context", "speaker", "role", "organisation", "title"];
@@ -378,7 +501,7 @@ struct Agg {
     best: Vec<Row>,
     score: f32,
     /// With organisation groups: statements per speaker.
-    speakers: FxHashMap<(u32, Option<u64>), (usize, Row)>,
+    speakers: FxHashMap<u64, (usize, Row)>,
 }
 
 /// Statements matching a request, grouped by speaker (or organisation), most relevant group first
@@ -395,16 +518,11 @@ pub fn who(
         GroupBy::Speaker => Key::Speaker,
         GroupBy::Org => Key::Org,
     };
-    // Aggregate per segment ordinal, then merge by string.
-    let mut per: FxHashMap<(u32, Option<u64>), Agg> = FxHashMap::default();
+    // Aggregate by key hash; strings are read only for the groups shown.
+    let mut by_key: FxHashMap<u64, Agg> = FxHashMap::default();
     let keep = per_group.max(3);
     for r in &m.rows {
-        let ord = if which == Key::Speaker {
-            r.speaker
-        } else {
-            r.org
-        };
-        let a = per.entry((r.seg, ord)).or_insert_with(|| Agg {
+        let a = by_key.entry(r.hash(which)).or_insert_with(|| Agg {
             first_row: *r,
             statements: 0,
             days: Vec::new(),
@@ -414,26 +532,7 @@ pub fn who(
         });
         push_row(a, r, keep);
         if by == GroupBy::Org {
-            a.speakers.entry((r.seg, r.speaker)).or_insert((0, *r)).0 += 1;
-        }
-    }
-    let mut by_key: FxHashMap<String, Agg> = FxHashMap::default();
-    for (_, a) in per {
-        let key = m.key(&a.first_row, which);
-        match by_key.get_mut(&key) {
-            None => {
-                by_key.insert(key, a);
-            }
-            Some(t) => {
-                for r in &a.best {
-                    push_best(&mut t.best, *r, keep);
-                }
-                t.statements += a.statements;
-                t.days.extend(a.days);
-                for (k, v) in a.speakers {
-                    t.speakers.entry(k).or_insert((0, v.1)).0 += v.0;
-                }
-            }
+            a.speakers.entry(r.speaker).or_insert((0, *r)).0 += 1;
         }
     }
     let (lo, hi) = m
@@ -441,20 +540,22 @@ pub fn who(
         .iter()
         .filter_map(|r| r.day)
         .fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
-    let mut groups: Vec<(String, Agg)> = by_key.into_iter().collect();
+    let none = crate::model::key_hash("");
+    let mut groups: Vec<(u64, Agg)> = by_key.into_iter().collect();
     for (_, a) in groups.iter_mut() {
         a.score = a.best.iter().take(3).map(|r| r.score).sum();
     }
     // Unresolved sources go last, whatever their score.
     groups.sort_by(|a, b| {
-        a.0.is_empty()
-            .cmp(&b.0.is_empty())
+        (a.0 == none)
+            .cmp(&(b.0 == none))
             .then(b.1.score.total_cmp(&a.1.score))
             .then_with(|| a.0.cmp(&b.0))
     });
     let mut hl = Highlighter::new(idx.analyzer(), &*q);
     let mut out = Vec::new();
-    for (key, a) in groups.into_iter().skip(req.offset).take(req.limit.max(1)) {
+    for (_, a) in groups.into_iter().skip(req.offset).take(req.limit.max(1)) {
+        let key = m.key(&a.first_row, which);
         let mut top = Vec::new();
         for r in a.best.iter().take(per_group) {
             let st = idx.to_statement(&searcher.doc::<TantivyDocument>(r.address())?)?;

@@ -202,9 +202,9 @@ pub fn plan(idx: &StatementIndex, text: &str, f: &Filters) -> Result<Plan> {
             })?
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
-    // Plain words ("Article 5") rank statements holding them as a phrase first.
+    // Plain words ("Article 5") rank statements whose quote holds them as a phrase first.
     if let Some(phrase) = plain_phrase(trimmed)
-        && let Ok(q) = parser.parse_query(&format!("\"{phrase}\"^2"))
+        && let Ok(q) = parser.parse_query(&format!("quote:\"{phrase}\"^2"))
     {
         clauses.push((Occur::Should, q));
     }

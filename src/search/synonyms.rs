@@ -36,7 +36,12 @@ struct SpeakerSpec {
 pub struct Synonyms {
     groups: Vec<Vec<String>>,
     speakers: Vec<Vec<String>>,
+    /// The terms analyzed, once (the analyzer is the index's, the same for every query).
+    phrases: OnceLock<Vec<Phrase>>,
 }
+
+/// An analyzed synonym term: group, index in the group, words, case-sensitive.
+type Phrase = (usize, usize, Vec<Tok>, bool);
 
 /// One use of a synonym group in a query.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -53,6 +58,7 @@ fn case_sensitive(term: &str) -> bool {
     !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
 }
 
+#[derive(Debug)]
 struct Tok {
     text: String,
     from: usize,
@@ -90,6 +96,7 @@ impl Synonyms {
                 .into_iter()
                 .map(|s| std::iter::once(s.name).chain(s.aliases).collect())
                 .collect(),
+            phrases: OnceLock::new(),
         })
     }
 
@@ -114,14 +121,15 @@ impl Synonyms {
     /// Rewrites a query so that each synonym it names also searches for the others:
     /// `Article 5 nato` → `("Article 5" OR "collective defence" …) ("NATO" OR …)`.
     pub fn expand(&self, an: &mut TextAnalyzer, query: &str) -> (String, Vec<Used>) {
-        let phrases: Vec<(usize, usize, Vec<Tok>, bool)> = self
-            .groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, terms)| terms.iter().enumerate().map(move |(i, t)| (g, i, t)))
-            .map(|(g, i, t)| (g, i, tokens(an, t), case_sensitive(t)))
-            .filter(|(_, _, toks, _)| !toks.is_empty())
-            .collect();
+        let phrases = self.phrases.get_or_init(|| {
+            self.groups
+                .iter()
+                .enumerate()
+                .flat_map(|(g, terms)| terms.iter().enumerate().map(move |(i, t)| (g, i, t)))
+                .map(|(g, i, t)| (g, i, tokens(an, t), case_sensitive(t)))
+                .filter(|(_, _, toks, _)| !toks.is_empty())
+                .collect()
+        });
         let mut out = String::with_capacity(query.len() * 2);
         let mut used = Vec::new();
         let mut rest = query;
@@ -178,7 +186,7 @@ impl Synonyms {
     /// The longest synonym term starting at token `i` (group, term in it, number of tokens).
     fn match_at(
         &self,
-        phrases: &[(usize, usize, Vec<Tok>, bool)],
+        phrases: &[Phrase],
         text: &str,
         toks: &[Tok],
         i: usize,
