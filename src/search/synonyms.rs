@@ -143,7 +143,7 @@ impl Synonyms {
                 let inner = if closed { &seg[1..seg.len() - 1] } else { "" };
                 let toks = tokens(an, inner);
                 let hit = (closed && !modified)
-                    .then(|| self.match_at(&phrases, inner, &toks, 0))
+                    .then(|| self.match_at(phrases, inner, &toks, 0))
                     .flatten()
                     .filter(|&(_, _, n)| n == toks.len());
                 match hit {
@@ -165,7 +165,7 @@ impl Synonyms {
             let mut at = 0; // bytes of seg copied
             let mut i = 0;
             while i < toks.len() {
-                match self.match_at(&phrases, seg, &toks, i) {
+                match self.match_at(phrases, seg, &toks, i) {
                     Some((g, t, n)) => {
                         let (from, to) = (toks[i].from, toks[i + n - 1].to);
                         out.push_str(&seg[at..from]);
