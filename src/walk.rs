@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-/// The input formats whosaid reads.
+/// The input formats whosaid reads. Any of them may be gzipped (`.gz`, or gzip content under
+/// any name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// `.txt`, `.md`: optional front matter, then the body.
@@ -16,17 +17,71 @@ pub enum Format {
     Json,
     /// `.jsonl`, `.ndjson`: one article object per line.
     JsonLines,
+    /// `.html`, `.htm`: a web page; the article body and the page's metadata.
+    Html,
+    /// `.rss`, `.atom`, `.rdf`: a feed; each item is an article.
+    Feed,
+    /// `.warc`: a web archive; each HTML response record is an article.
+    Warc,
+    /// `.arc`: the older Internet Archive format, read like WARC.
+    Arc,
+    /// `.csv`: one article per row, columns named in a header.
+    Csv,
+    /// `.tsv`: as CSV, tab-separated.
+    Tsv,
+    /// `.xml`, `.gz` without an inner extension: decided by the content when read.
+    Sniff,
 }
 
 impl Format {
-    /// The format a file name announces, if any.
+    /// The format a file name announces, if any (`x.warc.gz` is WARC).
     pub fn from_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let inner = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = match inner.rsplit_once('.') {
+            Some((_, ext)) => ext,
+            None if inner.len() < name.len() => return Some(Format::Sniff),
+            None => return None,
+        };
+        match ext {
             "txt" | "text" | "md" | "markdown" => Some(Format::Text),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+            "rss" | "atom" | "rdf" => Some(Format::Feed),
+            "warc" => Some(Format::Warc),
+            "arc" => Some(Format::Arc),
+            "csv" => Some(Format::Csv),
+            "tsv" | "tab" => Some(Format::Tsv),
+            "xml" => Some(Format::Sniff),
+            _ if inner.len() < name.len() => Some(Format::Sniff),
             _ => None,
+        }
+    }
+
+    /// The format of some content, from its first bytes (for `.xml` and bare `.gz` files).
+    pub fn sniff(bytes: &[u8]) -> Option<Format> {
+        let head = &bytes[..bytes.len().min(2048)];
+        let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+        let t = text.trim_start_matches('\u{feff}').trim_start();
+        if t.starts_with("warc/") {
+            Some(Format::Warc)
+        } else if t.starts_with("filedesc://") {
+            Some(Format::Arc)
+        } else if t.contains("<rss") || t.contains("<feed") || t.contains("<rdf:rdf") {
+            Some(Format::Feed)
+        } else if t.starts_with("<!doctype html") || t.contains("<html") {
+            Some(Format::Html)
+        } else if t.starts_with('{')
+            && t.lines()
+                .nth(1)
+                .is_some_and(|l| l.trim_start().starts_with('{'))
+        {
+            Some(Format::JsonLines)
+        } else if t.starts_with('{') || t.starts_with('[') {
+            Some(Format::Json)
+        } else {
+            None
         }
     }
 }
@@ -118,6 +173,43 @@ mod tests {
             Some(Format::JsonLines)
         );
         assert_eq!(Format::from_path(Path::new("x.pdf")), None);
+        assert_eq!(
+            Format::from_path(Path::new("x.warc.gz")),
+            Some(Format::Warc)
+        );
+        assert_eq!(Format::from_path(Path::new("x.ARC.GZ")), Some(Format::Arc));
+        assert_eq!(
+            Format::from_path(Path::new("p.html.gz")),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            Format::from_path(Path::new("feed.xml")),
+            Some(Format::Sniff)
+        );
+        assert_eq!(Format::from_path(Path::new("dump.gz")), Some(Format::Sniff));
+        assert_eq!(
+            Format::from_path(Path::new("x.pdf.gz")),
+            Some(Format::Sniff)
+        );
+        assert_eq!(Format::from_path(Path::new("README")), None);
+    }
+
+    #[test]
+    fn formats_by_content() {
+        assert_eq!(Format::sniff(b"WARC/1.0\r\n"), Some(Format::Warc));
+        assert_eq!(
+            Format::sniff(b"<?xml version='1.0'?><rss>"),
+            Some(Format::Feed)
+        );
+        assert_eq!(
+            Format::sniff(b"  <!DOCTYPE html><html>"),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            Format::sniff(b"{\"a\":1}\n{\"a\":2}"),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(Format::sniff(b"%PDF-1.4"), None);
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub struct ExtractArgs {
     /// JSON Lines, one statement per line (path, quote_start, quote_end, speaker, ... ).
     #[arg(long)]
     pub json: bool,
+    /// Print the articles as read (title, date, outlet, URL, author, body) instead of their
+    /// statements: to check what whosaid makes of an archive's files.
+    #[arg(long)]
+    pub articles: bool,
 }
 
 pub fn run(_cfg: &Config, a: ExtractArgs) -> anyhow::Result<i32> {
@@ -57,6 +61,24 @@ pub fn run(_cfg: &Config, a: ExtractArgs) -> anyhow::Result<i32> {
             failed = true;
         }
         for article in &parsed.articles {
+            if a.articles {
+                any = true;
+                if a.json {
+                    serde_json::to_writer(&mut out, article)?;
+                    writeln!(out)?;
+                } else {
+                    let or_none = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
+                    writeln!(out, "== {}", article.path)?;
+                    writeln!(out, "title:  {}", or_none(&article.title))?;
+                    let date = article.date.map(|d| d.to_string());
+                    writeln!(out, "date:   {}", or_none(&date))?;
+                    writeln!(out, "outlet: {}", or_none(&article.outlet))?;
+                    writeln!(out, "url:    {}", or_none(&article.url))?;
+                    writeln!(out, "author: {}", or_none(&article.author))?;
+                    writeln!(out, "\n{}\n", article.body)?;
+                }
+                continue;
+            }
             let statements = match extractor.extract_checked(article) {
                 Ok(st) => st,
                 Err(e) => {

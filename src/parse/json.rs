@@ -94,7 +94,7 @@ fn first<'a>(o: &'a serde_json::Map<String, Value>, keys: &[String]) -> Option<(
     })
 }
 
-fn article_from(
+pub(super) fn article_from(
     v: &Value,
     path: &str,
     source_key: &str,

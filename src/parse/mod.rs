@@ -4,8 +4,12 @@
 //! record inside a multi-article file is a problem for that record only, and a recoverable oddity
 //! (invalid UTF-8, an unreadable date) is a warning.
 
+mod archive;
 mod date;
+mod feed;
+mod html;
 mod json;
+mod table;
 mod text;
 
 pub use date::parse_date;
@@ -18,6 +22,37 @@ use crate::walk::Format;
 
 /// Largest file read whole; larger files are skipped with a reason rather than exhausting memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Largest decompressed size of a gzipped file (a bound against gzip bombs).
+pub const MAX_GUNZIP_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Is this gzip data (by its magic number, whatever the file is called)?
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Decompresses gzip data, all members (as `.warc.gz` files have one per record), refusing to
+/// grow past [`MAX_GUNZIP_BYTES`].
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut out = Vec::with_capacity(bytes.len() * 4);
+    let mut d = flate2::read::MultiGzDecoder::new(bytes).take(MAX_GUNZIP_BYTES + 1);
+    d.read_to_end(&mut out)
+        .map_err(|e| format!("damaged gzip data: {e}"))?;
+    if out.len() as u64 > MAX_GUNZIP_BYTES {
+        return Err(format!(
+            "gzip data expands beyond {} MiB; not read",
+            MAX_GUNZIP_BYTES >> 20
+        ));
+    }
+    Ok(out)
+}
+
+/// Does this look like binary data rather than text (NUL bytes early on, no UTF-16 mark)?
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    !matches!(head.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF])) && head.contains(&0)
+}
 
 /// What reading one file gave.
 #[derive(Debug, Default)]
@@ -89,7 +124,8 @@ pub fn parse_file(
     parse_bytes(read_bytes(path)?, path, format, source_key, fields)
 }
 
-/// Parses a file's bytes already read.
+/// Parses a file's bytes already read: gunzipped when they are gzip data, then read in the
+/// format the name announced (or, for `.xml` and bare `.gz`, the one the content shows).
 pub fn parse_bytes(
     bytes: Vec<u8>,
     path: &Path,
@@ -98,17 +134,55 @@ pub fn parse_bytes(
     fields: &FieldMap,
 ) -> Result<Parsed, String> {
     let display = path.display().to_string();
+    let bytes = if is_gzip(&bytes) {
+        gunzip(&bytes)?
+    } else {
+        bytes
+    };
+    let format = match format {
+        Format::Sniff => Format::sniff(&bytes).ok_or_else(|| {
+            "unknown format (the content is not a page, feed, archive or JSON)".to_string()
+        })?,
+        f => f,
+    };
     let mut parsed = Parsed::default();
-    let text = decode(bytes, &display, &mut parsed.warnings);
     match format {
+        Format::Html => {
+            let text = html::decode_html(&bytes, &display, &mut parsed.warnings);
+            let a = html::parse_html(
+                &text,
+                &display,
+                source_key,
+                &html::PageOrigin::default(),
+                &mut parsed.warnings,
+            )?;
+            parsed.articles.push(a);
+        }
+        Format::Feed => feed::parse_feed(&bytes, &display, source_key, &mut parsed)?,
+        Format::Warc => archive::parse_warc(&bytes, &display, source_key, &mut parsed)?,
+        Format::Arc => archive::parse_arc(&bytes, &display, source_key, &mut parsed)?,
+        _ if looks_binary(&bytes) => {
+            return Err("binary content (NUL bytes), not text; skipped".into());
+        }
         Format::Text => {
+            let text = decode(bytes, &display, &mut parsed.warnings);
             let a = text::parse_text(&text, &display, source_key, &mut parsed.warnings)?;
             parsed.articles.push(a);
         }
-        Format::Json => json::parse_json(&text, &display, source_key, fields, &mut parsed)?,
+        Format::Json => {
+            let text = decode(bytes, &display, &mut parsed.warnings);
+            json::parse_json(&text, &display, source_key, fields, &mut parsed)?
+        }
         Format::JsonLines => {
+            let text = decode(bytes, &display, &mut parsed.warnings);
             json::parse_json_lines(&text, &display, source_key, fields, &mut parsed)
         }
+        Format::Csv | Format::Tsv => {
+            let text = decode(bytes, &display, &mut parsed.warnings);
+            let delim = if format == Format::Csv { b',' } else { b'\t' };
+            table::parse_table(&text, delim, &display, source_key, fields, &mut parsed)?
+        }
+        Format::Sniff => return Err("unknown format".into()),
     }
     Ok(parsed)
 }
