@@ -127,13 +127,22 @@ pub fn quote_key(who: &str, quote: &str) -> u64 {
     let mut h = blake3::Hasher::new();
     h.update(who.as_bytes());
     h.update(b"\0");
-    for w in quote
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        h.update(w.to_lowercase().as_bytes());
-        h.update(b" ");
+    // Words, lowercased, one space after each.
+    let mut norm = String::with_capacity(quote.len() + 1);
+    let mut in_word = false;
+    for c in quote.chars() {
+        if c.is_alphanumeric() {
+            norm.extend(c.to_lowercase());
+            in_word = true;
+        } else if in_word {
+            norm.push(' ');
+            in_word = false;
+        }
     }
+    if in_word {
+        norm.push(' ');
+    }
+    h.update(norm.as_bytes());
     let b = h.finalize();
     u64::from_le_bytes(b.as_bytes()[..8].try_into().unwrap_or_default())
 }

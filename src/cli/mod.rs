@@ -1,6 +1,7 @@
 //! The command line: clap definitions, one module per subcommand, and the output style. The only
 //! place that knows clap, indicatif and colours.
 
+mod export;
 mod extract;
 mod index;
 mod output;
@@ -58,6 +59,8 @@ pub enum Command {
     Timeline(search::TimelineArgs),
     /// One statement in full: context, title, outlet, date, URL, path.
     Show(search::ShowArgs),
+    /// Every statement of the index as NDJSON, for other tools.
+    Export(export::ExportArgs),
     /// Saved queries: add, list, show, run (what is new since the last run), rm.
     #[command(subcommand)]
     Saved(saved::SavedCommand),
@@ -134,5 +137,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Timeline(a) => search::run_timeline(&cfg, a),
         Command::Show(a) => search::run_show(&cfg, a),
         Command::Saved(c) => saved::run(&cfg, c),
+        Command::Export(a) => export::run(&cfg, a),
     }
 }

@@ -190,7 +190,7 @@ pub fn run_search(cfg: &Config, a: SearchArgs) -> anyhow::Result<i32> {
         }
         writeln!(
             e,
-            "fields:   quote ×3, speaker ×2, organisation, role, context ×1, title ×0.5; \
+            "fields:   quote ×3, speaker ×2, organisation, role, context (outside the quote) ×1; \
              British/American spellings folded; direct quotes ×1.05; confidence counts"
         )?;
         writeln!(e, "parsed:   {:?}", plan.query)?;

@@ -482,6 +482,11 @@ pub fn lower<'a>(body: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
     lowercase(t.text(body))
 }
 
+/// Is `w` one of `set` (lowercase ASCII words), ignoring case? No allocation.
+fn in_set(set: &[&str], w: &str) -> bool {
+    set.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 /// Lowercase, borrowed when there is nothing to change.
 pub fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
     if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
@@ -503,7 +508,7 @@ fn clean_name_word(w: &str) -> String {
 }
 
 fn is_honorific(w: &str) -> bool {
-    HONORIFICS.contains(&w.to_lowercase().as_str())
+    in_set(HONORIFICS, w)
 }
 
 /// Splits a run of words into role (title) and name: the name is what follows the last role
@@ -549,10 +554,9 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
         .position(|w| matches!(w.as_str(), "of" | "at" | "from"))
         && i > 0
         && i + 1 < words.len()
-        && words[i + 1..].iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || CONNECTORS.contains(&w.to_lowercase().as_str())
-        })
+        && words[i + 1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || in_set(CONNECTORS, w))
         && let (NpKind::Name, name, role) = classify(lex, &words[..i])
     {
         let org = words[i + 1..].join(" ");
@@ -568,16 +572,13 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
     // "Johns Hopkins Center for Systems Science": a name after "for"/"of" names a body.
     if role
         .last()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "at" | "and" | "&"))
+        .is_some_and(|w| in_set(&["of", "for", "at", "and", "&"], w))
     {
         return (NpKind::Org, vec![], None);
     }
     let role_text = {
         let mut r: Vec<&str> = role.iter().map(String::as_str).collect();
-        while r
-            .first()
-            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
-        {
+        while r.first().is_some_and(|w| in_set(DETERMINERS, w)) {
             r.remove(0);
         }
         (!r.is_empty()).then(|| r.join(" "))
@@ -592,8 +593,7 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
     if lex.org_named(&phrase).is_some()
         || (ORG_HEADS.contains(&last.as_str())
             && words.iter().any(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && !DETERMINERS.contains(&w.to_lowercase().as_str())
+                w.chars().next().is_some_and(char::is_uppercase) && !in_set(DETERMINERS, w)
             }))
     {
         return (NpKind::Org, vec![], None);
@@ -1171,17 +1171,14 @@ pub fn is_org_head(w: &str) -> bool {
 /// campaign" → "Clinton campaign", "Pentagon officials" → "Pentagon".
 pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
     let all: Vec<&str> = text.split_whitespace().collect();
-    let lead = all
-        .iter()
-        .take_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
-        .count();
+    let lead = all.iter().take_while(|w| in_set(DETERMINERS, w)).count();
     let words = &all[lead..];
     let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     if let Some(p) = words.iter().position(|w| matches!(*w, "for" | "of" | "at")) {
         let tail: Vec<&str> = words[p + 1..]
             .iter()
             .copied()
-            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .skip_while(|w| in_set(DETERMINERS, w))
             .collect();
         return tail.iter().any(cap).then(|| tail.join(" "));
     }
@@ -1200,7 +1197,7 @@ pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
     if lead + start == 0 && end - start == 1 && lex.org_named(&named).is_none() {
         return None;
     }
-    if ORG_HEADS.contains(&words[end].to_lowercase().as_str()) {
+    if in_set(ORG_HEADS, words[end]) {
         end += 1;
     }
     let name = words[start..end].join(" ");

@@ -32,9 +32,9 @@ pub struct FieldSpec {
     pub stored: bool,
     #[serde(default)]
     pub fast: bool,
-    /// Derived field: the hash of this other field's value.
+    /// Derived field: computed at index time from another field (see the schema file).
     #[serde(default)]
-    pub hash_of: Option<String>,
+    pub derive: Option<String>,
     pub why: String,
 }
 
@@ -45,7 +45,41 @@ pub struct SchemaSpec {
     pub fields: Vec<FieldSpec>,
 }
 
+/// How a derived field is computed.
+enum Derive<'a> {
+    Hash(&'a str),
+    OutsideQuote(&'a str),
+}
+
+impl<'a> Derive<'a> {
+    fn parse(s: &'a str) -> Option<Derive<'a>> {
+        match s.split_once(':')? {
+            ("hash", f) => Some(Derive::Hash(f)),
+            ("outside_quote", f) => Some(Derive::OutsideQuote(f)),
+            _ => None,
+        }
+    }
+}
+
+/// `text` without the pieces of `quote` (pieces joined by " … ", as statements write them).
+fn outside_quote(text: &str, quote: &str) -> String {
+    let mut out = text.to_string();
+    for piece in quote.split(" … ").filter(|p| !p.trim().is_empty()) {
+        if let Some(at) = out.find(piece) {
+            out.replace_range(at..at + piece.len(), " ");
+        }
+    }
+    out
+}
+
 impl SchemaSpec {
+    /// Is `name` a field of statements (not a derived one)?
+    fn is_plain(&self, name: &str) -> bool {
+        self.fields
+            .iter()
+            .any(|x| x.name == name && x.derive.is_none())
+    }
+
     /// The compiled-in schema.
     pub fn bundled() -> Result<SchemaSpec> {
         toml::from_str(SCHEMA_TOML).map_err(|e| Error::Schema(format!("statements.toml: {e}")))
@@ -55,17 +89,18 @@ impl SchemaSpec {
     pub fn build(&self) -> Result<Schema> {
         let mut b = Schema::builder();
         for f in &self.fields {
-            if let Some(src) = &f.hash_of
-                && (f.ty != "u64"
-                    || !self
-                        .fields
-                        .iter()
-                        .any(|x| &x.name == src && x.hash_of.is_none()))
-            {
-                return Err(Error::Schema(format!(
-                    "field {}: hash_of needs type u64 and an existing field, got {} of {src}",
-                    f.name, f.ty
-                )));
+            if let Some(d) = &f.derive {
+                let ok = match Derive::parse(d) {
+                    Some(Derive::Hash(src)) => f.ty == "u64" && self.is_plain(src),
+                    Some(Derive::OutsideQuote(src)) => f.ty == "text" && self.is_plain(src),
+                    None => false,
+                };
+                if !ok {
+                    return Err(Error::Schema(format!(
+                        "field {}: cannot derive {d:?} (hash:FIELD needs type u64, outside_quote:FIELD type text, FIELD a plain field)",
+                        f.name
+                    )));
+                }
             }
             match f.ty.as_str() {
                 "text" => {
@@ -122,7 +157,7 @@ impl SchemaSpec {
                     }
                     b.add_date_field(&f.name, o);
                 }
-                "json" => {
+                "json" | "stored" => {
                     b.add_text_field(&f.name, STORED);
                 }
                 other => {
@@ -173,9 +208,15 @@ pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<Tant
     let mut doc = TantivyDocument::default();
     for f in &spec.fields {
         let field: Field = schema.get_field(&f.name)?;
-        if let Some(src) = &f.hash_of {
-            let key = map.get(src).and_then(|v| v.as_str()).unwrap_or("");
-            doc.add_u64(field, crate::model::key_hash(key));
+        if let Some(d) = &f.derive {
+            let text_of = |name: &str| map.get(name).and_then(|v| v.as_str()).unwrap_or("");
+            match Derive::parse(d) {
+                Some(Derive::Hash(src)) => doc.add_u64(field, crate::model::key_hash(text_of(src))),
+                Some(Derive::OutsideQuote(src)) => {
+                    doc.add_text(field, outside_quote(text_of(src), text_of("quote")))
+                }
+                None => {}
+            }
             continue;
         }
         let Some(v) = map.get(&f.name) else {
@@ -185,7 +226,7 @@ pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<Tant
             continue;
         }
         match f.ty.as_str() {
-            "text" => {
+            "text" | "stored" => {
                 if let Some(s) = v.as_str() {
                     doc.add_text(field, s);
                 }
@@ -216,12 +257,12 @@ pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<Tant
 pub fn from_doc(spec: &SchemaSpec, schema: &Schema, doc: &TantivyDocument) -> Result<Statement> {
     use tantivy::schema::Value as _;
     let mut map = serde_json::Map::new();
-    for f in spec.fields.iter().filter(|f| f.hash_of.is_none()) {
+    for f in spec.fields.iter().filter(|f| f.derive.is_none()) {
         let field = schema.get_field(&f.name)?;
         let v = doc.get_first(field);
         let json = match (f.ty.as_str(), v) {
             (_, None) => serde_json::Value::Null,
-            ("text", Some(v)) => v.as_str().map(|s| s.into()).unwrap_or_default(),
+            ("text" | "stored", Some(v)) => v.as_str().map(|s| s.into()).unwrap_or_default(),
             ("u64", Some(v)) => v.as_u64().map(|n| n.into()).unwrap_or_default(),
             ("f64", Some(v)) => v.as_f64().map(|n| n.into()).unwrap_or_default(),
             ("date", Some(v)) => match v.as_datetime() {
@@ -271,7 +312,7 @@ mod tests {
         let names: Vec<&String> = spec
             .fields
             .iter()
-            .filter(|f| f.hash_of.is_none())
+            .filter(|f| f.derive.is_none())
             .map(|f| &f.name)
             .collect();
         for k in &keys {
@@ -284,6 +325,18 @@ mod tests {
             assert!(keys.contains(n), "schema field {n} is not on Statement");
         }
         assert!(spec.fields.iter().all(|f| !f.why.trim().is_empty()));
+    }
+
+    #[test]
+    fn context_words_leave_the_quote_out() {
+        assert_eq!(
+            outside_quote(
+                "\"We are ready,\" said Berg, \"and willing.\"",
+                "We are ready, … and willing."
+            ),
+            "\" \" said Berg, \" \""
+        );
+        assert_eq!(outside_quote("No quote here.", "missing"), "No quote here.");
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub const SPELLING_TXT: &str = include_str!("../../index_schema/spelling.txt");
 /// Stem letters a suffix rule needs before the suffix ("rise" and "noise" are left alone).
 const MIN_STEM: usize = 3;
 
+/// Shortest token any rule can change (checked by a test against the rules file).
+const MIN_TOKEN: usize = 4;
+
 /// Parsed folding rules.
 #[derive(Debug)]
 pub struct Spelling {
@@ -77,6 +80,7 @@ impl Spelling {
         suffix.sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
         let contains_ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(contains.iter().map(|(f, _)| f))
             .map_err(|e| Error::Schema(format!("spelling.txt: {e}")))?;
         Ok(Spelling {
@@ -99,6 +103,10 @@ impl Spelling {
 
     /// The folded form of a lowercase token, or `None` when it is left as it is.
     pub fn fold(&self, token: &str) -> Option<String> {
+        // No rule applies to words this short ("four", "rise"): most tokens stop here.
+        if token.len() < MIN_TOKEN {
+            return None;
+        }
         if let Some(to) = self.whole.get(token) {
             return Some(to.clone());
         }
@@ -219,6 +227,20 @@ mod tests {
         ] {
             assert_eq!(fold(w), w);
         }
+    }
+
+    #[test]
+    fn no_rule_is_shorter_than_the_fast_path() {
+        let rules = Spelling::parse(SPELLING_TXT).unwrap();
+        assert!(rules.whole.keys().all(|w| w.len() >= MIN_TOKEN));
+        assert!(rules.contains.patterns_len() > 0);
+        assert!(rules.contains.min_pattern_len() >= MIN_TOKEN);
+        assert!(
+            rules
+                .suffix
+                .iter()
+                .all(|(f, _)| f.len() + MIN_STEM >= MIN_TOKEN)
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@ struct FileState {
     hash: String,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 struct Manifest {
     files: BTreeMap<String, FileState>,
 }
@@ -249,80 +249,100 @@ pub fn index_paths<P: AsRef<Path>>(
     let mut speakers = BTreeSet::new();
     let mut seen_keys = BTreeSet::new();
     let mut since_commit = 0;
-    for chunk in w.sources.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|s| process(s, &manifest, &opts.fields, &extractor))
-            .collect();
-        for (src, outcome) in chunk.iter().zip(outcomes) {
-            summary.files += 1;
-            let path = src.path.display().to_string();
-            let mut n = 0;
-            match outcome {
-                Outcome::Unchanged { key, state } => {
-                    summary.files_unchanged += 1;
-                    seen_keys.insert(key.clone());
-                    manifest.files.insert(key, state);
-                }
-                Outcome::Failed { reason } => {
-                    progress(Progress::Skipped {
-                        path: &path,
-                        reason: &reason,
-                    });
-                    summary.skipped.push((path.clone(), reason));
-                    // A file that cannot be read now keeps what was indexed from it before.
-                    seen_keys.insert(canonical_key(&src.path));
-                }
-                Outcome::Indexed {
-                    key,
-                    state,
-                    statements,
-                    articles,
-                    warnings,
-                    bad,
-                } => {
-                    for wmsg in &warnings {
-                        progress(Progress::Warning(wmsg));
-                    }
-                    summary.warnings += warnings.len();
-                    for b in bad {
-                        let (p, r) = b
-                            .split_once(": ")
-                            .map(|(a, b)| (a.to_string(), b.to_string()))
-                            .unwrap_or((path.clone(), b.clone()));
-                        progress(Progress::Skipped {
-                            path: &p,
-                            reason: &r,
-                        });
-                        summary.skipped.push((p, r));
-                    }
-                    writer.delete_term(Term::from_field_text(source_field, &key));
-                    n = statements.len();
-                    for mut st in statements {
-                        st.indexed_at = Some(now);
-                        if !st.speaker_key.is_empty() {
-                            speakers.insert(st.speaker_key.clone());
-                        }
-                        writer.add_document(super::schema::to_doc(&idx.spec, &idx.schema, &st)?)?;
-                    }
-                    summary.articles += articles;
-                    summary.statements += n;
-                    since_commit += n;
-                    seen_keys.insert(key.clone());
-                    manifest.files.insert(key, state);
+    // Extraction runs ahead on the thread pool, one chunk of files at a time, while this
+    // thread hands the previous chunk's statements to Tantivy's indexing threads.
+    let prior = manifest.clone();
+    let result: Result<()> = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(2);
+        let (sources, fields, extractor, prior) = (&w.sources, &opts.fields, &extractor, &prior);
+        scope.spawn(move || {
+            for chunk in sources.chunks(CHUNK) {
+                let outcomes: Vec<Outcome> = chunk
+                    .par_iter()
+                    .map(|s| process(s, prior, fields, extractor))
+                    .collect();
+                if tx.send(outcomes).is_err() {
+                    break;
                 }
             }
-            progress(Progress::File {
-                path: &src.path,
-                bytes: src.size,
-                statements: n,
-            });
+        });
+        for (chunk, outcomes) in w.sources.chunks(CHUNK).zip(rx) {
+            for (src, outcome) in chunk.iter().zip(outcomes) {
+                summary.files += 1;
+                let path = src.path.display().to_string();
+                let mut n = 0;
+                match outcome {
+                    Outcome::Unchanged { key, state } => {
+                        summary.files_unchanged += 1;
+                        seen_keys.insert(key.clone());
+                        manifest.files.insert(key, state);
+                    }
+                    Outcome::Failed { reason } => {
+                        progress(Progress::Skipped {
+                            path: &path,
+                            reason: &reason,
+                        });
+                        summary.skipped.push((path.clone(), reason));
+                        // A file that cannot be read now keeps what was indexed from it before.
+                        seen_keys.insert(canonical_key(&src.path));
+                    }
+                    Outcome::Indexed {
+                        key,
+                        state,
+                        statements,
+                        articles,
+                        warnings,
+                        bad,
+                    } => {
+                        for wmsg in &warnings {
+                            progress(Progress::Warning(wmsg));
+                        }
+                        summary.warnings += warnings.len();
+                        for b in bad {
+                            let (p, r) = b
+                                .split_once(": ")
+                                .map(|(a, b)| (a.to_string(), b.to_string()))
+                                .unwrap_or((path.clone(), b.clone()));
+                            progress(Progress::Skipped {
+                                path: &p,
+                                reason: &r,
+                            });
+                            summary.skipped.push((p, r));
+                        }
+                        writer.delete_term(Term::from_field_text(source_field, &key));
+                        n = statements.len();
+                        for mut st in statements {
+                            st.indexed_at = Some(now);
+                            if !st.speaker_key.is_empty() {
+                                speakers.insert(st.speaker_key.clone());
+                            }
+                            writer.add_document(super::schema::to_doc(
+                                &idx.spec,
+                                &idx.schema,
+                                &st,
+                            )?)?;
+                        }
+                        summary.articles += articles;
+                        summary.statements += n;
+                        since_commit += n;
+                        seen_keys.insert(key.clone());
+                        manifest.files.insert(key, state);
+                    }
+                }
+                progress(Progress::File {
+                    path: &src.path,
+                    bytes: src.size,
+                    statements: n,
+                });
+            }
+            if since_commit >= COMMIT_EVERY && !opts.strict {
+                commit(&mut writer, dir, &manifest)?;
+                since_commit = 0;
+            }
         }
-        if since_commit >= COMMIT_EVERY && !opts.strict {
-            commit(&mut writer, dir, &manifest)?;
-            since_commit = 0;
-        }
-    }
+        Ok(())
+    });
+    result?;
     if opts.prune {
         let roots: Vec<String> = paths.iter().map(|p| canonical_key(p.as_ref())).collect();
         let gone: Vec<String> = manifest

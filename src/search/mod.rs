@@ -431,8 +431,9 @@ fn make_hit(
                 "organisation" => statement.organisation.as_deref(),
                 _ => statement.title.as_deref(),
             };
+            let field = if *f == "context" { "context_words" } else { f };
             if let Some(t) = text
-                && !hl.ranges(idx.field(f), t).is_empty()
+                && !hl.ranges(idx.field(field), t).is_empty()
             {
                 matched_in.push(f.to_string());
             }

@@ -44,8 +44,7 @@ const DEFAULT_FIELDS: &[(&str, f32)] = &[
     ("speaker", 2.0),
     ("organisation", 1.0),
     ("role", 1.0),
-    ("context", 1.0),
-    ("title", 0.5),
+    ("context_words", 1.0),
 ];
 
 /// Date-valued fields whose plain dates are translated.
