@@ -11,7 +11,7 @@ fn corpus_who_said_what_about_article_5() {
     let env = Env::new();
     let out = env.index(&[&corpus()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("21 articles"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("27 articles"), "{}", stderr(&out));
     let out = env.run(&["who", "Article 5"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use whosaid::index::{IndexOptions, Progress, index_paths};
+use whosaid::index::{DEFAULT_MEMORY, IndexOptions, Progress, index_paths};
 use whosaid::parse::FieldMap;
 
 use super::{Config, EXIT_ERROR, EXIT_OK};
@@ -46,8 +46,9 @@ pub struct IndexArgs {
     /// JSON key for the author (default: author, authors, byline, ...).
     #[arg(long, value_name = "KEY")]
     pub author_field: Option<String>,
-    /// Writer memory budget in MB.
-    #[arg(long, default_value_t = 200)]
+    /// Memory budget in MB: about half goes to Tantivy's writer, the rest to the files being
+    /// read and their statements. Peak memory stays near it however large the archive.
+    #[arg(long, default_value_t = DEFAULT_MEMORY >> 20)]
     pub memory: usize,
 }
 
@@ -63,14 +64,42 @@ impl IndexArgs {
         IndexOptions {
             fields: f,
             rebuild: self.rebuild,
-            memory: self.memory.max(15) << 20,
+            memory: self.memory.max(64) << 20,
             prune: !self.keep_deleted,
             strict: self.strict,
+            cancel: None,
         }
     }
 }
 
+/// Thousands separated by commas, for summaries.
+fn count(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn run(cfg: &Config, a: IndexArgs) -> anyhow::Result<i32> {
+    // Ctrl-C: commit what was read and stop; a second Ctrl-C stops at once (the index keeps
+    // its last commit either way).
+    let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    {
+        let cancel = cancel.clone();
+        let _ = ctrlc::set_handler(move || {
+            if cancel.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                eprintln!("\nwhosaid: stopped; the index keeps its last commit");
+                std::process::exit(130);
+            }
+            eprintln!("\nwhosaid: stopping after the files being read (Ctrl-C again to stop now)");
+        });
+    }
+    let started = std::time::Instant::now();
     let bar = ProgressBar::with_draw_target(
         None,
         if cfg.progress && !a.quiet {
@@ -80,18 +109,25 @@ pub fn run(cfg: &Config, a: IndexArgs) -> anyhow::Result<i32> {
         },
     );
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files · {msg} · {per_sec} · ETA {eta}")
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} · {binary_bytes_per_sec} · {msg} · ETA {eta}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let mut statements = 0usize;
+    let mut files = 0usize;
     let quiet = a.quiet;
     let mut on_progress = |p: Progress| match p {
-        Progress::Start { files, .. } => bar.set_length(files as u64),
-        Progress::File { statements: n, .. } => {
+        Progress::Start { bytes, .. } => bar.set_length(bytes),
+        Progress::File {
+            statements: n,
+            bytes,
+            ..
+        } => {
             statements += n;
-            bar.set_message(format!("{statements} statements"));
-            bar.inc(1);
+            files += 1;
+            bar.set_message(format!("{files} files · {statements} statements"));
+            bar.inc(bytes);
         }
+        Progress::Stopping => {}
         Progress::Warning(msg) => {
             if !quiet {
                 bar.suspend(|| eprintln!("warning: {msg}"));
@@ -101,24 +137,48 @@ pub fn run(cfg: &Config, a: IndexArgs) -> anyhow::Result<i32> {
             bar.suspend(|| eprintln!("skipped: {path}: {reason}"))
         }
     };
-    let summary = index_paths(&cfg.index, &a.paths, &a.options(), &mut on_progress)?;
+    let opts = IndexOptions {
+        cancel: Some(cancel),
+        ..a.options()
+    };
+    let summary = index_paths(&cfg.index, &a.paths, &opts, &mut on_progress)?;
     bar.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64().max(1e-3);
+    let moved = if summary.files_moved > 0 {
+        format!(", {} moved", summary.files_moved)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "indexed {} articles, {} statements, {} speakers from {} files ({} unchanged, {} removed){}; {} statements in {}",
-        summary.articles,
-        summary.statements,
-        summary.speakers,
-        summary.files,
-        summary.files_unchanged,
-        summary.files_removed,
+        "indexed {} articles, {} statements, {} speakers from {} files ({} unchanged, {} removed{moved}){}; {} statements in {}",
+        count(summary.articles as u64),
+        count(summary.statements as u64),
+        count(summary.speakers as u64),
+        count(summary.files as u64),
+        count(summary.files_unchanged as u64),
+        count(summary.files_removed as u64),
         if summary.warnings > 0 {
             format!(", {} warnings", summary.warnings)
         } else {
             String::new()
         },
-        summary.total_statements,
+        count(summary.total_statements),
         cfg.index.display(),
     );
+    if !quiet || summary.interrupted {
+        eprintln!(
+            "{:.1} s: {:.0} articles/s, {:.1} MB/s",
+            secs,
+            summary.articles as f64 / secs,
+            summary.bytes as f64 / 1e6 / secs
+        );
+    }
+    if summary.interrupted {
+        eprintln!(
+            "interrupted: what was read is committed; run the same command again to continue"
+        );
+        return Ok(EXIT_ERROR);
+    }
     if !summary.skipped.is_empty() {
         let mut by_reason: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, r) in &summary.skipped {

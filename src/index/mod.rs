@@ -6,7 +6,7 @@ pub mod spelling;
 mod writer;
 
 pub use schema::SchemaSpec;
-pub use writer::{IndexOptions, Progress, Summary, index_paths};
+pub use writer::{DEFAULT_MEMORY, IndexOptions, Progress, Summary, index_paths};
 
 use std::path::{Path, PathBuf};
 

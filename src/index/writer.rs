@@ -7,6 +7,9 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
 use tantivy::{IndexWriter, Term};
 
 use super::{StatementIndex, write_atomic};
@@ -19,7 +22,7 @@ use crate::walk::{self, Source};
 const MANIFEST: &str = "sources.json";
 /// Statements between intermediate commits: bounds what a crash can lose.
 const COMMIT_EVERY: usize = 100_000;
-/// Files handed to the worker threads at a time.
+/// Files handed to the worker threads at a time, at most.
 const CHUNK: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,12 +43,16 @@ pub struct IndexOptions {
     pub fields: FieldMap,
     /// Start from an empty index.
     pub rebuild: bool,
-    /// Tantivy writer memory budget in bytes.
+    /// Memory budget in bytes: half for Tantivy's writer, a sixteenth for each batch of files
+    /// being read (two are in flight), the rest for the statements extracted from them.
     pub memory: usize,
     /// Remove the statements of files that were indexed under the given folders and are gone.
     pub prune: bool,
     /// All or nothing: a skipped file or record fails the run and nothing of it is committed.
     pub strict: bool,
+    /// Set (by a Ctrl-C handler) to stop: what was read so far is committed, and the next run
+    /// carries on from there.
+    pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Default for IndexOptions {
@@ -53,11 +60,52 @@ impl Default for IndexOptions {
         IndexOptions {
             fields: FieldMap::default(),
             rebuild: false,
-            memory: 200 << 20,
+            memory: DEFAULT_MEMORY,
             prune: true,
             strict: false,
+            cancel: None,
         }
     }
+}
+
+/// Default memory budget.
+pub const DEFAULT_MEMORY: usize = 400 << 20;
+
+impl IndexOptions {
+    fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// Bytes of files read per batch.
+    fn batch_bytes(&self) -> u64 {
+        (self.memory as u64 / 16).max(4 << 20)
+    }
+
+    /// Tantivy's writer budget: half the whole, at least what Tantivy needs per thread.
+    fn writer_bytes(&self, threads: usize) -> usize {
+        (self.memory / 2).max(threads * (16 << 20))
+    }
+}
+
+/// Splits the files into batches of at most [`CHUNK`] files and about `bytes` bytes (a file
+/// larger than that is a batch of its own), so that memory does not grow with file sizes.
+fn batches(sources: &[Source], bytes: u64) -> Vec<&[Source]> {
+    let mut out = Vec::new();
+    let (mut start, mut size) = (0, 0u64);
+    for (i, s) in sources.iter().enumerate() {
+        if i > start && (i - start >= CHUNK || size + s.size > bytes) {
+            out.push(&sources[start..i]);
+            start = i;
+            size = 0;
+        }
+        size += s.size;
+    }
+    if start < sources.len() {
+        out.push(&sources[start..]);
+    }
+    out
 }
 
 /// What the caller is told as indexing goes.
@@ -75,6 +123,8 @@ pub enum Progress<'a> {
     Warning(&'a str),
     /// A file or record skipped, with the reason.
     Skipped { path: &'a str, reason: &'a str },
+    /// Stopping on request; what was read is being committed.
+    Stopping,
 }
 
 /// The result of an index run.
@@ -83,6 +133,13 @@ pub struct Summary {
     pub files: usize,
     pub files_unchanged: usize,
     pub files_removed: usize,
+    /// Files found under a new path with the content of a file gone from its old one: their
+    /// statements were kept (same ids), only their paths changed.
+    pub files_moved: usize,
+    /// Stopped by request before all files were read.
+    pub interrupted: bool,
+    /// Bytes of the files looked at.
+    pub bytes: u64,
     pub articles: usize,
     pub statements: usize,
     pub speakers: usize,
@@ -106,9 +163,37 @@ enum Outcome {
         warnings: Vec<String>,
         bad: Vec<String>,
     },
+    /// The content of a file indexed before under another path, which is gone.
+    Moved {
+        key: String,
+        from: String,
+        state: FileState,
+    },
     Failed {
         reason: String,
     },
+}
+
+/// What the batches are read against: the manifest of the last run, and its files by content.
+struct Prior {
+    manifest: Manifest,
+    /// Content hash → files of the last run with that content that no longer exist.
+    gone_by_hash: BTreeMap<String, String>,
+}
+
+impl Prior {
+    fn new(manifest: Manifest) -> Prior {
+        let gone_by_hash = manifest
+            .files
+            .iter()
+            .filter(|(k, _)| !Path::new(k.as_str()).exists())
+            .map(|(k, st)| (st.hash.clone(), k.clone()))
+            .collect();
+        Prior {
+            manifest,
+            gone_by_hash,
+        }
+    }
 }
 
 fn mtime_ns(meta: &std::fs::Metadata) -> u64 {
@@ -126,7 +211,8 @@ fn canonical_key(path: &Path) -> String {
         .to_string()
 }
 
-fn process(src: &Source, manifest: &Manifest, fields: &FieldMap, extractor: &Extractor) -> Outcome {
+fn process(src: &Source, prior: &Prior, fields: &FieldMap, extractor: &Extractor) -> Outcome {
+    let manifest = &prior.manifest;
     let key = canonical_key(&src.path);
     let meta = match std::fs::metadata(&src.path) {
         Ok(m) => m,
@@ -158,6 +244,15 @@ fn process(src: &Source, manifest: &Manifest, fields: &FieldMap, extractor: &Ext
     if old.is_some_and(|o| o.hash == state.hash) {
         return Outcome::Unchanged { key, state };
     }
+    if old.is_none()
+        && let Some(from) = prior.gone_by_hash.get(&state.hash)
+    {
+        return Outcome::Moved {
+            key,
+            from: from.clone(),
+            state,
+        };
+    }
     match parse::parse_bytes(bytes, &src.path, src.format, &key, fields) {
         Err(reason) => Outcome::Failed { reason },
         Ok(parsed) => {
@@ -179,6 +274,43 @@ fn process(src: &Source, manifest: &Manifest, fields: &FieldMap, extractor: &Ext
             }
         }
     }
+}
+
+/// Gives the statements of a file gone from `from` to the same content found at `key`: same ids
+/// and indexing times, new source and path. Returns how many.
+fn move_statements(
+    idx: &StatementIndex,
+    writer: &mut IndexWriter,
+    from: &str,
+    key: &str,
+    new_path: &Path,
+) -> Result<usize> {
+    let searcher = idx.searcher()?;
+    let field = idx.field("source_key");
+    let q = TermQuery::new(Term::from_field_text(field, from), IndexRecordOption::Basic);
+    let addrs = searcher.search(&q, &DocSetCollector)?;
+    let old_name = Path::new(from)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let new_display = new_path.display().to_string();
+    writer.delete_term(Term::from_field_text(field, from));
+    for a in &addrs {
+        let doc: tantivy::TantivyDocument = searcher.doc(*a)?;
+        let mut st = idx.to_statement(&doc)?;
+        st.source_key = key.to_string();
+        // "old/dir/a.jsonl:3" → "new/place/b.jsonl:3": the record suffix stays.
+        st.path = match st
+            .path
+            .rfind(old_name.as_str())
+            .filter(|_| !old_name.is_empty())
+        {
+            Some(i) => format!("{new_display}{}", &st.path[i + old_name.len()..]),
+            None => new_display.clone(),
+        };
+        writer.add_document(super::schema::to_doc(&idx.spec, &idx.schema, &st)?)?;
+    }
+    Ok(addrs.len())
 }
 
 fn load_manifest(dir: &Path) -> Result<Manifest> {
@@ -218,12 +350,19 @@ pub fn index_paths<P: AsRef<Path>>(
         }
     }
     let idx = StatementIndex::open_or_create(dir, opts.rebuild)?;
-    let mut writer: IndexWriter = idx.index.writer(opts.memory).map_err(|e| match e {
-        tantivy::TantivyError::LockFailure(..) => Error::Locked {
-            path: dir.to_path_buf(),
-        },
-        other => Error::Tantivy(other),
-    })?;
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(8);
+    let mut writer: IndexWriter = idx
+        .index
+        .writer_with_num_threads(threads, opts.writer_bytes(threads))
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::Locked {
+                path: dir.to_path_buf(),
+            },
+            other => Error::Tantivy(other),
+        })?;
     let mut manifest = if opts.rebuild {
         Manifest::default()
     } else {
@@ -251,12 +390,18 @@ pub fn index_paths<P: AsRef<Path>>(
     let mut since_commit = 0;
     // Extraction runs ahead on the thread pool, one chunk of files at a time, while this
     // thread hands the previous chunk's statements to Tantivy's indexing threads.
-    let prior = manifest.clone();
+    let prior = Prior::new(manifest.clone());
+    let fresh = Prior::new(Manifest::default());
+    let chunks = batches(&w.sources, opts.batch_bytes());
     let result: Result<()> = std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(2);
-        let (sources, fields, extractor, prior) = (&w.sources, &opts.fields, &extractor, &prior);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+        let (fields, extractor, prior) = (&opts.fields, &extractor, &prior);
+        let chunks_ref = &chunks;
         scope.spawn(move || {
-            for chunk in sources.chunks(CHUNK) {
+            for chunk in chunks_ref {
+                if opts.cancelled() {
+                    break;
+                }
                 let outcomes: Vec<Outcome> = chunk
                     .par_iter()
                     .map(|s| process(s, prior, fields, extractor))
@@ -266,14 +411,34 @@ pub fn index_paths<P: AsRef<Path>>(
                 }
             }
         });
-        for (chunk, outcomes) in w.sources.chunks(CHUNK).zip(rx) {
+        for (chunk, outcomes) in chunks.iter().zip(rx) {
+            if opts.cancelled() {
+                summary.interrupted = true;
+                progress(Progress::Stopping);
+                break;
+            }
             for (src, outcome) in chunk.iter().zip(outcomes) {
+                // Two new files with the content of one gone file: the first takes its
+                // statements over, the others are read as new.
+                let outcome = match outcome {
+                    Outcome::Moved { ref from, .. } if !manifest.files.contains_key(from) => {
+                        process(src, &fresh, &opts.fields, extractor)
+                    }
+                    o => o,
+                };
                 summary.files += 1;
                 let path = src.path.display().to_string();
                 let mut n = 0;
                 match outcome {
                     Outcome::Unchanged { key, state } => {
                         summary.files_unchanged += 1;
+                        seen_keys.insert(key.clone());
+                        manifest.files.insert(key, state);
+                    }
+                    Outcome::Moved { key, from, state } => {
+                        n = move_statements(&idx, &mut writer, &from, &key, &src.path)?;
+                        summary.files_moved += 1;
+                        manifest.files.remove(&from);
                         seen_keys.insert(key.clone());
                         manifest.files.insert(key, state);
                     }
@@ -329,6 +494,7 @@ pub fn index_paths<P: AsRef<Path>>(
                         manifest.files.insert(key, state);
                     }
                 }
+                summary.bytes += src.size;
                 progress(Progress::File {
                     path: &src.path,
                     bytes: src.size,

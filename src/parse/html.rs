@@ -9,6 +9,9 @@ use crate::model::Article;
 
 use super::date::parse_date;
 
+/// Fewer words than this is a page without an article (a menu, an error page).
+const MIN_ARTICLE_WORDS: usize = 8;
+
 /// Elements parsed at most per page (Readability's guard against enormous documents).
 const MAX_ELEMENTS: usize = 200_000;
 
@@ -120,7 +123,7 @@ pub fn parse_html(
         .parse()
         .map_err(|e| format!("no article text found in the page ({e})"))?;
     let body = paragraphs(&art.text_content);
-    if body.trim().is_empty() {
+    if body.split_whitespace().count() < MIN_ARTICLE_WORDS {
         return Err("no article text found in the page".into());
     }
     let date_text = art.published_time.clone().or(meta_date);

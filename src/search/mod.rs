@@ -303,24 +303,15 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     };
     let mut hl = Highlighter::new(idx.analyzer(), &*plan.query);
     let mut hits = Vec::new();
-    let only_filters = if req.filters == Filters::default() {
-        None
-    } else {
-        Some(query::build(idx, "", &req.filters)?)
-    };
-    for mut g in groups.into_iter().skip(req.offset).take(req.limit.max(1)) {
-        if !req.all_copies
-            && let Some(k) = g.quote_key
-        {
-            complete_copies(
-                idx,
-                &searcher,
-                &mut cols,
-                only_filters.as_deref(),
-                k,
-                &mut g.members,
-            )?;
-        }
+    let mut page: Vec<Found> = groups
+        .into_iter()
+        .skip(req.offset)
+        .take(req.limit.max(1))
+        .collect();
+    if !req.all_copies {
+        complete_copies(idx, &searcher, &mut cols, &req.filters, &mut page)?;
+    }
+    for mut g in page {
         // The earliest report stands for all copies.
         g.members
             .sort_by_key(|(d, a)| (d.unwrap_or(i64::MAX), a.segment_ord, a.doc_id));
@@ -348,37 +339,62 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     Ok(hits)
 }
 
-/// Adds the copies of a statement that fell outside the fetched window. Copies share their
-/// words, so they match the query text alike; only the filters (dates, outlet, ...) can tell
-/// them apart, and only the filters are run again.
+/// Adds the copies of the page's statements that fell outside the fetched window, in one query
+/// for the whole page. Copies share their words, so they match the query text alike; only the
+/// filters (dates, outlet, ...) can tell them apart, and only the filters are run again.
 fn complete_copies(
     idx: &StatementIndex,
     searcher: &Searcher,
     cols: &mut ColumnCache,
-    filters: Option<&dyn Query>,
-    key: u64,
-    members: &mut Vec<(Option<i64>, DocAddress)>,
+    filters: &Filters,
+    page: &mut [Found],
 ) -> Result<()> {
-    let same: Box<dyn Query> = Box::new(TermQuery::new(
-        Term::from_field_u64(idx.field("quote_key"), key),
-        IndexRecordOption::Basic,
+    let keys: Vec<Term> = page
+        .iter()
+        .filter_map(|g| g.quote_key)
+        .map(|k| Term::from_field_u64(idx.field("quote_key"), k))
+        .collect();
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let same: Box<dyn Query> = Box::new(BooleanQuery::new(
+        keys.into_iter()
+            .map(|t| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+                (Occur::Should, q)
+            })
+            .collect(),
     ));
-    let q: Box<dyn Query> = match filters {
-        Some(f) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, f.box_clone()),
+    let q: Box<dyn Query> = if *filters == Filters::default() {
+        same
+    } else {
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query::build(idx, "", filters)?),
             (Occur::Must, same),
-        ])),
-        None => same,
+        ]))
     };
-    let all = searcher.search(&*q, &TopDocs::with_limit(MAX_COPIES).order_by_score())?;
-    if all.len() > members.len() {
-        members.clear();
-        for (_, a) in all {
-            members.push((cols.copy_key(a).1, a));
+    let all = searcher.search(&*q, &tantivy::collector::DocSetCollector)?;
+    let mut by_key: FxHashMap<u64, Vec<(Option<i64>, DocAddress)>> = FxHashMap::default();
+    for a in all {
+        let (k, d) = cols.copy_key(a);
+        if let Some(k) = k {
+            by_key.entry(k).or_default().push((d, a));
+        }
+    }
+    for g in page.iter_mut() {
+        if let Some(mut found) = g.quote_key.and_then(|k| by_key.remove(&k))
+            && found.len() > g.members.len()
+        {
+            found.sort_by_key(|(d, a)| (d.unwrap_or(i64::MAX), a.segment_ord, a.doc_id));
+            found.truncate(MAX_COPIES);
+            g.members = found;
         }
     }
     Ok(())
 }
+
+/// Copies of one statement listed at most.
+const MAX_COPIES: usize = 200;
 
 /// Where one copy was reported: read from its stored document field by field (cheaper than
 /// the whole statement).
@@ -406,9 +422,6 @@ fn source(
         path: text("path").unwrap_or_default(),
     })
 }
-
-/// Copies of one statement listed at most.
-const MAX_COPIES: usize = 200;
 
 /// Fields that can explain a match outside the quote, in the order they are reported.
 const OTHER_FIELDS: &[&str] = &["context", "speaker", "role", "organisation", "title"];

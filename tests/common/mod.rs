@@ -80,7 +80,7 @@ pub fn json_data(o: &Output, kind: &str) -> Vec<Value> {
 
 pub fn count_all(env: &Env) -> usize {
     json_data(
-        &env.run(&["search", "*", "--limit", "10000", "--json"]),
+        &env.run(&["search", "*", "--limit", "10000", "--all-copies", "--json"]),
         "statement",
     )
     .len()
