@@ -258,8 +258,14 @@ fn process(src: &Source, prior: &Prior, fields: &FieldMap, extractor: &Extractor
         Ok(parsed) => {
             let mut statements: Vec<Statement> = Vec::new();
             let mut bad = parsed.bad_records;
-            for a in &parsed.articles {
-                match extractor.extract_checked(a) {
+            // Articles of one file (a JSON Lines export, a WARC) are extracted in parallel too.
+            let results: Vec<std::result::Result<Vec<Statement>, String>> = parsed
+                .articles
+                .par_iter()
+                .map(|a| extractor.extract_checked(a))
+                .collect();
+            for r in results {
+                match r {
                     Ok(st) => statements.extend(st),
                     Err(e) => bad.push(e),
                 }
