@@ -43,6 +43,10 @@ pub enum Error {
     Query { query: String, reason: String },
     #[error("{path}: saved queries file: {reason}")]
     Saved { path: PathBuf, reason: String },
+    #[error(
+        "{path}: no space left on the device; the index keeps its last commit: free some space and run the same command again"
+    )]
+    DiskFull { path: PathBuf },
     #[error("{0}")]
     Usage(String),
     #[error("index schema: {0}")]

@@ -140,6 +140,13 @@ pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Walk {
                         }
                     }
                 }
+                Ok(e) if !e.file_type().is_dir() => {
+                    // FIFOs, sockets and devices: reading one could block forever.
+                    out.skipped.push(Skipped {
+                        path: e.into_path(),
+                        reason: "not a regular file (a pipe, socket or device)".into(),
+                    });
+                }
                 Ok(_) => {}
                 Err(err) => {
                     let path = err

@@ -339,8 +339,37 @@ fn commit(writer: &mut IndexWriter, dir: &Path, manifest: &Manifest) -> Result<(
     write_atomic(&dir.join(MANIFEST), &json)
 }
 
+/// Is the file system holding `dir` out of space? Tested by writing a 1 MiB probe file.
+fn disk_full(dir: &Path) -> bool {
+    use std::io::Write;
+    let probe = dir.join(".whosaid-space-probe");
+    let full = std::fs::File::create(&probe)
+        .and_then(|mut f| {
+            f.write_all(&vec![0u8; 1 << 20])?;
+            f.sync_all()
+        })
+        .is_err_and(|e| matches!(e.raw_os_error(), Some(28 | 122)));
+    let _ = std::fs::remove_file(&probe);
+    full
+}
+
 /// Indexes the files under `paths` into the index at `dir`.
 pub fn index_paths<P: AsRef<Path>>(
+    dir: &Path,
+    paths: &[P],
+    opts: &IndexOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
+    index_paths_inner(dir, paths, opts, progress).map_err(|e| match e {
+        // Tantivy's worker threads report a full disk as a killed writer: say what it is.
+        Error::Tantivy(_) | Error::Io { .. } if dir.is_dir() && disk_full(dir) => Error::DiskFull {
+            path: dir.to_path_buf(),
+        },
+        e => e,
+    })
+}
+
+fn index_paths_inner<P: AsRef<Path>>(
     dir: &Path,
     paths: &[P],
     opts: &IndexOptions,

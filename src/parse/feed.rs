@@ -49,6 +49,11 @@ pub(super) fn parse_feed(
             continue;
         }
         let when = e.published.or(e.updated).map(|d| d.to_rfc3339());
+        if when.is_none() {
+            parsed
+                .warnings
+                .push(format!("{rec}: no readable date; article left undated"));
+        }
         let authors: Vec<String> = e
             .authors
             .iter()

@@ -139,6 +139,9 @@ pub fn parse_bytes(
     } else {
         bytes
     };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("empty file".into());
+    }
     let format = match format {
         Format::Sniff => Format::sniff(&bytes).ok_or_else(|| {
             "unknown format (the content is not a page, feed, archive or JSON)".to_string()

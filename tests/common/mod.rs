@@ -41,6 +41,19 @@ impl Env {
             .arg("never");
         c
     }
+    /// The same command as a `std::process::Command`, for running it in the background.
+    pub fn spawnable(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("whosaid"));
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .current_dir(self.dir.path());
+        c.arg("--index")
+            .arg(self.index_dir())
+            .arg("--color")
+            .arg("never");
+        c
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().unwrap()
     }
