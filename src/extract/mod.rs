@@ -190,7 +190,21 @@ impl Extractor {
                 last = Some((para, r));
             }
         }
-        out
+        // One statement per quote span: when two cues claim the same words, the one that
+        // names its speaker stays (the first, between equals).
+        let mut keep: Vec<Statement> = Vec::with_capacity(out.len());
+        let mut at: rustc_hash::FxHashMap<Vec<[usize; 2]>, usize> = Default::default();
+        for st in out {
+            match at.get(&st.quote_spans) {
+                Some(&i) if keep[i].speaker.is_none() && st.speaker.is_some() => keep[i] = st,
+                Some(_) => {}
+                None => {
+                    at.insert(st.quote_spans.clone(), keep.len());
+                    keep.push(st);
+                }
+            }
+        }
+        keep
     }
 
     fn sentences(&self, body: &str) -> Vec<Sent> {
@@ -1299,6 +1313,19 @@ mod tests {
         assert_eq!(st[0].quote, "We will win");
         assert_eq!(st[0].speaker.as_deref(), Some("Jane Doe"));
         assert_eq!(st[0].kind, Kind::Direct);
+    }
+
+    #[test]
+    fn two_cues_on_one_quote_make_one_statement() {
+        let st = run(
+            "\"We did everything right,\" Ruth Olsen said at one point on Monday, protesting what she claimed were unfair reports.",
+        );
+        let same: Vec<&Statement> = st
+            .iter()
+            .filter(|s| s.quote == "We did everything right")
+            .collect();
+        assert_eq!(same.len(), 1, "{st:#?}");
+        assert_eq!(same[0].speaker.as_deref(), Some("Ruth Olsen"));
     }
 
     #[test]
