@@ -579,3 +579,46 @@ fn is_under(key: &str, root: &str) -> bool {
             .strip_prefix(root)
             .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::walk::Format;
+
+    fn src(size: u64) -> Source {
+        Source {
+            path: "x.txt".into(),
+            format: Format::Text,
+            size,
+        }
+    }
+
+    #[test]
+    fn batches_are_bounded_by_bytes_and_count() {
+        let sizes = [10, 10, 10, 50, 5, 5];
+        let sources: Vec<Source> = sizes.iter().map(|&s| src(s)).collect();
+        let lens: Vec<usize> = batches(&sources, 25).iter().map(|b| b.len()).collect();
+        // 10+10 fit, the third 10 starts a batch, 50 is a batch of its own, then 5+5.
+        assert_eq!(lens, vec![2, 1, 1, 2]);
+        let many: Vec<Source> = (0..200).map(|_| src(1)).collect();
+        let lens: Vec<usize> = batches(&many, 1 << 30).iter().map(|b| b.len()).collect();
+        assert_eq!(lens, vec![CHUNK, CHUNK, CHUNK, 200 - 3 * CHUNK]);
+        assert!(batches(&[], 10).is_empty());
+    }
+
+    #[test]
+    fn memory_budget_splits() {
+        let o = IndexOptions {
+            memory: 400 << 20,
+            ..IndexOptions::default()
+        };
+        assert_eq!(o.writer_bytes(2), 200 << 20);
+        assert_eq!(o.batch_bytes(), 25 << 20);
+        let tiny = IndexOptions {
+            memory: 1 << 20,
+            ..IndexOptions::default()
+        };
+        assert_eq!(tiny.writer_bytes(4), 4 * (16 << 20));
+        assert_eq!(tiny.batch_bytes(), 4 << 20);
+    }
+}
