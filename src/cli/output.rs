@@ -125,18 +125,19 @@ impl Printer {
         parts.join(" · ")
     }
 
+    /// Who said a statement: name (or unresolved mention), role, organisation.
+    fn speaker_line(&self, s: &Statement) -> String {
+        self.who_line(
+            s.speaker.as_deref(),
+            s.speaker_mention.as_deref(),
+            s.role.as_deref(),
+            s.organisation.as_deref(),
+        )
+    }
+
     pub fn hit(&self, w: &mut dyn Write, hit: &Hit) -> std::io::Result<()> {
         let s = &hit.statement;
-        writeln!(
-            w,
-            "{}",
-            self.who_line(
-                s.speaker.as_deref(),
-                s.speaker_mention.as_deref(),
-                s.role.as_deref(),
-                s.organisation.as_deref()
-            )
-        )?;
+        writeln!(w, "{}", self.speaker_line(s))?;
         let mut meta = Vec::new();
         meta.push(
             s.date
@@ -235,16 +236,7 @@ impl Printer {
 
     /// One statement in full: `whosaid show`.
     pub fn statement(&self, w: &mut dyn Write, s: &Statement) -> std::io::Result<()> {
-        writeln!(
-            w,
-            "{}",
-            self.who_line(
-                s.speaker.as_deref(),
-                s.speaker_mention.as_deref(),
-                s.role.as_deref(),
-                s.organisation.as_deref()
-            )
-        )?;
+        writeln!(w, "{}", self.speaker_line(s))?;
         let field = |k: &str, v: &str| format!("{:>9} {v}", self.paint(DIM, k));
         writeln!(w, "{}", field("said", &format!("“{}”", s.quote)))?;
         writeln!(w, "{}", field("kind", s.kind.as_str()))?;

@@ -31,17 +31,10 @@ impl Env {
         full
     }
     pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("whosaid").unwrap();
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .current_dir(self.dir.path());
-        c.arg("--index")
-            .arg(self.index_dir())
-            .arg("--color")
-            .arg("never");
-        c
+        Command::from_std(self.spawnable())
     }
-    /// The same command as a `std::process::Command`, for running it in the background.
+    /// The binary with a scrubbed environment, this test's folder and index: as a
+    /// `std::process::Command`, for running it in the background.
     pub fn spawnable(&self) -> std::process::Command {
         let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("whosaid"));
         c.env_clear()
