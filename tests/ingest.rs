@@ -29,7 +29,12 @@ fn every_corpus_format_is_read() {
     let page = corpus().join("web/2025-03-27-ministers-brussels.html");
     let read = stdout(&env.run(&["extract", "--articles", page.to_str().unwrap()]));
     assert!(read.contains("A rotation is a promise"), "{read}");
-    for junk in ["Subscribe", "Meridian archive", "All rights reserved", "Related stories"] {
+    for junk in [
+        "Subscribe",
+        "Meridian archive",
+        "All rights reserved",
+        "Related stories",
+    ] {
         assert!(!read.contains(junk), "{junk} read as article text: {read}");
     }
 }
