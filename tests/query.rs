@@ -269,6 +269,8 @@ fn bad_queries_point_at_the_problem_and_empty_results_say_why() {
         "-",
         "*:*",
         "^~",
+        // Found by fuzzing: a multi-byte space before a word.
+        ";\u{fffd}\u{fffd}\u{fffd}\u{2000}icartiab+m",
     ] {
         let code = env.run(&["search", q]).status.code();
         assert!(matches!(code, Some(1) | Some(2)), "{q:?} gave {code:?}");

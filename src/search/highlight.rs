@@ -108,8 +108,13 @@ fn left_edge(s: &str, i: usize) -> usize {
     if i == 0 {
         return 0;
     }
-    match s[..i].rfind(char::is_whitespace) {
-        Some(ws) if i - ws < 20 => ws + 1,
+    let ws = s[..i]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(p, c)| p + c.len_utf8());
+    match ws {
+        Some(after) if i - after < 20 => after,
         _ => i,
     }
 }

@@ -242,9 +242,12 @@ fn is_barrier(seg: &str, t: &Tok) -> bool {
     if matches!(word, "AND" | "OR" | "NOT" | "IN" | "TO") {
         return true;
     }
+    // After the last whitespace character before the word (which may be several bytes long).
     let chunk_start = seg[..t.from]
-        .rfind(char::is_whitespace)
-        .map(|p| p + 1)
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(p, c)| p + c.len_utf8())
         .unwrap_or(0);
     let chunk_end = seg[t.to..]
         .find(char::is_whitespace)
@@ -310,6 +313,11 @@ aliases = ["Peter Hegseth"]
             "(\"EU\"^2 OR \"European Union\") funds"
         );
         assert_eq!(s.expand(&mut an, "\"unclosed nato").0, "\"unclosed nato");
+        // A multi-byte space (U+2000) before a word: found by fuzzing.
+        assert_eq!(
+            s.expand(&mut an, ";\u{2000}icartiab+m nato").0,
+            ";\u{2000}icartiab+m (\"NATO\"^2 OR \"the alliance\")"
+        );
     }
 
     #[test]
