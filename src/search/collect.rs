@@ -105,7 +105,8 @@ pub struct RowSegment {
     keys: Option<SegmentKeys>,
 }
 
-const MICROS_PER_DAY: i64 = 86_400_000_000;
+/// Microseconds in a day: fast-field dates are microseconds since 1970.
+pub const MICROS_PER_DAY: i64 = 86_400_000_000;
 
 impl Collector for RowCollector {
     type Fruit = Matches;

@@ -413,10 +413,7 @@ fn source(
     Ok(Source {
         id: text("id").unwrap_or_default(),
         outlet: text("outlet"),
-        date: micros.and_then(|m| {
-            let ts = jiff::Timestamp::from_microsecond(m).ok()?;
-            Some(ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
-        }),
+        date: micros.and_then(|m| day_to_date(m.div_euclid(collect::MICROS_PER_DAY) as i32)),
         title: text("title"),
         url: text("url"),
         path: text("path").unwrap_or_default(),
