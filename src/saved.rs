@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::index::write_atomic;
-use crate::search::{Filters, Sort};
+use crate::search::{Filters, Request, Sort};
 
 /// Version of the file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -51,6 +51,24 @@ pub struct SavedQuery {
     pub format: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_run: Option<jiff::Timestamp>,
+}
+
+impl SavedQuery {
+    /// The request this query makes; with `new`, only statements indexed since its last run.
+    pub fn request(&self, new: bool) -> Request {
+        let mut filters = self.filters.clone();
+        if new {
+            filters.indexed_after = self.last_run;
+        }
+        Request {
+            query: self.query.clone(),
+            filters,
+            limit: self.limit,
+            offset: 0,
+            sort: self.sort,
+            all_copies: self.all_copies,
+        }
+    }
 }
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {

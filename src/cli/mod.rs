@@ -7,6 +7,7 @@ mod index;
 mod output;
 mod saved;
 mod search;
+mod serve;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -59,6 +60,8 @@ pub enum Command {
     Timeline(search::TimelineArgs),
     /// One statement in full: context, title, outlet, date, URL, path.
     Show(search::ShowArgs),
+    /// Serve the page and the JSON API over the index (read-only; loopback by default).
+    Serve(serve::ServeArgs),
     /// Every statement of the index as NDJSON, for other tools.
     Export(export::ExportArgs),
     /// Saved queries: add, list, show, run (what is new since the last run), rm.
@@ -138,5 +141,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Show(a) => search::run_show(&cfg, a),
         Command::Saved(c) => saved::run(&cfg, c),
         Command::Export(a) => export::run(&cfg, a),
+        Command::Serve(a) => serve::run(&cfg, a),
     }
 }

@@ -213,18 +213,7 @@ fn run_saved(cfg: &Config, a: RunArgs) -> anyhow::Result<i32> {
                 .and_then(|f| Format::from_str(f, true).ok())
                 .unwrap_or(Format::Table)
         };
-        let mut filters = q.filters.clone();
-        if a.new {
-            filters.indexed_after = q.last_run;
-        }
-        let req = Request {
-            query: q.query.clone(),
-            filters,
-            limit: q.limit,
-            offset: 0,
-            sort: q.sort,
-            all_copies: q.all_copies,
-        };
+        let req = q.request(a.new);
         let mut w = std::io::BufWriter::new(stdout.lock());
         if a.new {
             let groups = search::who(
