@@ -32,9 +32,9 @@ pub enum Error {
     )]
     Damaged { path: PathBuf, reason: String },
     #[error(
-        "{path}: another `whosaid index` is writing to this index; run this one again when it has finished"
+        "{path}: another `whosaid index` is writing to this index ({holder}); run this one again when it has finished"
     )]
-    Locked { path: PathBuf },
+    Locked { path: PathBuf, holder: String },
     #[error(
         "--strict: {skipped} file(s) or record(s) could not be read, so nothing from this run was committed; first: {first}"
     )]

@@ -320,10 +320,10 @@ fn extract_json_is_the_prediction_format() {
 fn a_second_writer_fails_at_once_and_readers_still_work() {
     let env = Env::new();
     env.index(&[&corpus()]);
-    // Hold the index's writer lock the way a running `whosaid index` does.
-    let idx = whosaid::index::StatementIndex::open(&env.index_dir()).unwrap();
-    let _writer: tantivy::IndexWriter = idx.index.writer(20_000_000).unwrap();
-    let out = env.index(&[&corpus()]);
+    // Hold the index's writer lock the way a running `whosaid index` does: this test process is
+    // the other writer, and the message names it.
+    let lock = whosaid::index::WriterLock::acquire(&env.index_dir()).unwrap();
+    let out = env.index_with(&["--rebuild"], &[&corpus()]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
@@ -334,6 +334,11 @@ fn a_second_writer_fails_at_once_and_readers_still_work() {
         err.contains(&env.index_dir().display().to_string()),
         "{err}"
     );
+    assert!(
+        err.contains(&format!("process {}, started", std::process::id())),
+        "{err}"
+    );
+    // --rebuild was refused before it emptied anything.
     let out = env.run(&["search", "Article 5"]);
     assert_eq!(
         out.status.code(),
@@ -341,6 +346,12 @@ fn a_second_writer_fails_at_once_and_readers_still_work() {
         "search during a write: {}",
         stderr(&out)
     );
+    // Tantivy's own writer lock is still honoured, and named as such.
+    drop(lock);
+    let idx = whosaid::index::StatementIndex::open(&env.index_dir()).unwrap();
+    let _writer: tantivy::IndexWriter = idx.index.writer(20_000_000).unwrap();
+    let err = stderr(&env.index(&[&corpus()]));
+    assert!(err.contains("Tantivy's writer lock"), "{err}");
 }
 
 #[test]

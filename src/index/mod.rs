@@ -35,6 +35,84 @@ pub struct StatementIndex {
     seen: std::sync::Mutex<Option<(std::time::SystemTime, u64)>>,
 }
 
+/// File in the index folder that a running `whosaid index` holds locked (an OS file lock, so it
+/// is released when the process ends, however it ends). It says which process holds it.
+pub const WRITER_LOCK: &str = "whosaid-writer.lock";
+
+/// The right to write to an index, held from before anything is touched (even `--rebuild`'s
+/// emptying of the folder) until the last commit. A second writer is refused at once with the
+/// holder's process id and start time.
+pub struct WriterLock {
+    _file: std::fs::File,
+}
+
+impl WriterLock {
+    pub fn acquire(dir: &Path) -> Result<WriterLock> {
+        use std::io::{Read, Seek, Write};
+        refuse_foreign(dir)?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let path = dir.join(WRITER_LOCK);
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = holder.trim();
+                return Err(Error::Locked {
+                    path: dir.to_path_buf(),
+                    holder: if holder.is_empty() {
+                        "another process".into()
+                    } else {
+                        holder.chars().take(200).collect()
+                    },
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        let me = format!(
+            "process {}, started {}",
+            std::process::id(),
+            jiff::Timestamp::now()
+                .round(jiff::Unit::Second)
+                .unwrap_or_else(|_| jiff::Timestamp::now())
+        );
+        file.set_len(0).map_err(|e| Error::io(&path, e))?;
+        file.rewind().map_err(|e| Error::io(&path, e))?;
+        file.write_all(me.as_bytes())
+            .map_err(|e| Error::io(&path, e))?;
+        Ok(WriterLock { _file: file })
+    }
+}
+
+/// Files of an index folder that are not the index itself.
+fn is_companion(name: &std::ffi::OsStr) -> bool {
+    name == crate::saved::FILE_NAME || name == WRITER_LOCK
+}
+
+/// Refuses a folder that holds something other than a whosaid index.
+fn refuse_foreign(dir: &Path) -> Result<()> {
+    if !dir.exists() || dir.join(META_FILE).exists() {
+        return Ok(());
+    }
+    let non_empty = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .any(|e| e.is_ok_and(|e| !is_companion(&e.file_name())));
+    if non_empty {
+        return Err(Error::Usage(format!(
+            "{}: folder exists and is not a whosaid index; choose another --index folder",
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Writes a file atomically: a temporary file in the same folder, synced, then renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
@@ -95,7 +173,7 @@ impl StatementIndex {
             // Only a folder that is recognisably a whosaid index is ever emptied.
             for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
                 let p = entry.map_err(|e| Error::io(dir, e))?.path();
-                if p.file_name().is_some_and(|n| n == crate::saved::FILE_NAME) {
+                if p.file_name().is_some_and(is_companion) {
                     continue;
                 }
                 let r = if p.is_dir() {
@@ -109,17 +187,7 @@ impl StatementIndex {
         if dir.join(META_FILE).exists() {
             return Self::open(dir);
         }
-        if dir.exists() {
-            let non_empty = std::fs::read_dir(dir)
-                .map_err(|e| Error::io(dir, e))?
-                .any(|e| e.is_ok_and(|e| e.file_name() != crate::saved::FILE_NAME));
-            if non_empty {
-                return Err(Error::Usage(format!(
-                    "{}: folder exists and is not a whosaid index; choose another --index folder",
-                    dir.display()
-                )));
-            }
-        }
+        refuse_foreign(dir)?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let spec = SchemaSpec::bundled()?;
         let schema = spec.build()?;

@@ -384,6 +384,8 @@ fn index_paths_inner<P: AsRef<Path>>(
             ));
         }
     }
+    // Taken before anything is touched: a second writer must not even empty a --rebuild folder.
+    let _lock = crate::index::WriterLock::acquire(dir)?;
     let idx = StatementIndex::open_or_create(dir, opts.rebuild)?;
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -395,6 +397,7 @@ fn index_paths_inner<P: AsRef<Path>>(
         .map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => Error::Locked {
                 path: dir.to_path_buf(),
+                holder: "a process holding Tantivy's writer lock".into(),
             },
             other => Error::Tantivy(other),
         })?;

@@ -135,10 +135,11 @@ function metaNode(st) {
     m.append(el('span', {class: 'outlet'}, st.outlet));
   }
   const href = safeHref(st.url);
-  sep(m);
   if (href) {
+    sep(m);
     m.append(el('a', {class: 'source', href, target: '_blank', rel: 'noopener noreferrer'}, 'source'));
   } else if (st.url) {
+    sep(m);
     m.append(el('span', {class: 'source-text', title: 'not a web link'}, st.url));
   }
   sep(m);
@@ -271,17 +272,17 @@ async function render() {
   const view = p.get('view') || 'results';
   try {
     const tl = getJSON('/api/timeline?' + apiParams(p));
-    if (view === 'who') {
-      const who = await getJSON('/api/who?' + apiParams(p, {limit: PAGE, per_speaker: 3}));
-      if (gen !== generation) return;
-      for (const g of who.groups) $('results').append(groupNode(g));
-      $('status').textContent = who.groups.length
-        ? who.groups.length + (who.groups.length === PAGE ? '+' : '') + ' speakers'
-        : 'No statement matches.';
-    } else {
-      await loadHits(gen, p, 0);
-    }
-    const t = await tl;
+    const list = view === 'who'
+      ? getJSON('/api/who?' + apiParams(p, {limit: PAGE, per_speaker: 3})).then((who) => {
+        if (gen !== generation) return;
+        for (const g of who.groups) $('results').append(groupNode(g));
+        $('status').textContent = who.groups.length
+          ? who.groups.length + (who.groups.length === PAGE ? '+' : '') + ' speakers'
+          : 'No statement matches.';
+      })
+      : loadHits(gen, p, 0);
+    // Both settle before either error is shown, so no rejection goes unhandled.
+    const [t] = await Promise.all([tl, list]);
     if (gen !== generation) return;
     drawTimeline(t);
   } catch (e) {
