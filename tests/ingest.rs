@@ -69,9 +69,11 @@ fn an_interrupted_run_commits_what_it_read_and_the_next_continues() {
     let dir = tempfile::tempdir().unwrap();
     let arch = dir.path().join("arch");
     std::fs::create_dir_all(&arch).unwrap();
-    for i in 0..200 {
+    // Enough files that the batches already in flight when the flag is raised (up to 64 files
+    // each) cannot cover them all, even on a loaded machine.
+    for i in 0..1000 {
         std::fs::write(
-            arch.join(format!("{i:03}.txt")),
+            arch.join(format!("{i:04}.txt")),
             format!("T{i}\n\n\"Point {i} stands,\" said Anna Berg.\n"),
         )
         .unwrap();
@@ -94,13 +96,13 @@ fn an_interrupted_run_commits_what_it_read_and_the_next_continues() {
     })
     .unwrap();
     assert!(first.interrupted);
-    assert!(first.files < 200, "stopped early: {}", first.files);
+    assert!(first.files < 1000, "stopped early: {}", first.files);
     let kept = StatementIndex::open(&idx_dir).unwrap().len().unwrap();
     assert_eq!(kept, first.statements as u64, "what was read is committed");
     let second = index_paths(&idx_dir, &[&arch], &IndexOptions::default(), &mut |_| {}).unwrap();
     assert!(!second.interrupted);
     assert_eq!(second.files_unchanged, first.files);
-    assert_eq!(StatementIndex::open(&idx_dir).unwrap().len().unwrap(), 200);
+    assert_eq!(StatementIndex::open(&idx_dir).unwrap().len().unwrap(), 1000);
 }
 
 #[test]

@@ -25,9 +25,14 @@ impl Drop for Served {
 }
 
 fn serve(env: &Env) -> Served {
+    serve_with(env, &[])
+}
+
+fn serve_with(env: &Env, flags: &[&str]) -> Served {
     let mut child = env
         .spawnable()
         .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(flags)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -174,7 +179,11 @@ fn api_answers_with_the_fields_of_the_command_line_json() {
     assert_eq!(get(&s, "/api/statement/0000000000000000").status, 404);
 
     // Filters narrow as on the command line.
-    let only = get(&s, "/api/search?q=%22Article+5%22&speaker=brandt&since=2025-01-01").json();
+    let only = get(
+        &s,
+        "/api/search?q=%22Article+5%22&speaker=brandt&since=2025-01-01",
+    )
+    .json();
     assert!(!only["hits"].as_array().unwrap().is_empty(), "{only}");
     for h in only["hits"].as_array().unwrap() {
         assert_eq!(h["speaker"], "Walter Brandt");
@@ -368,4 +377,40 @@ fn many_clients_at_once_are_all_answered() {
             }
         }
     });
+}
+
+#[test]
+fn a_burst_beyond_the_queue_is_turned_away_with_503_not_piled_up() {
+    let env = indexed_env();
+    let s = serve_with(&env, &["--workers", "1", "--queue", "1"]);
+    let n = 64;
+    let barrier = std::sync::Barrier::new(n);
+    let answers: Vec<Resp> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .map(|_| {
+                let (s, barrier) = (&s, &barrier);
+                scope.spawn(move || {
+                    barrier.wait();
+                    get(s, "/api/who?q=*&by=org&limit=100&per_speaker=10")
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let busy: Vec<&Resp> = answers.iter().filter(|r| r.status == 503).collect();
+    assert!(answers.iter().all(|r| r.status == 200 || r.status == 503));
+    assert!(answers.iter().any(|r| r.status == 200));
+    // One worker and one waiting place cannot take 64 requests sent at once.
+    assert!(!busy.is_empty(), "no request was turned away");
+    for r in busy {
+        assert_eq!(r.header("retry-after"), Some("1"));
+        assert!(
+            r.json()["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("too many requests")
+        );
+    }
+    // The server is still there afterwards.
+    assert_eq!(get(&s, "/api/status").status, 200);
 }

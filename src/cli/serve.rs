@@ -15,10 +15,12 @@ pub struct ServeArgs {
     /// is no login: anyone who can reach the port can read the index). Port 0 picks a free one.
     #[arg(long, default_value = "127.0.0.1:7878")]
     pub addr: String,
-    /// Requests answered at the same time (default: twice the cores, at most 16). Up to 64
-    /// more wait; beyond that the server answers 503 at once.
+    /// Requests answered at the same time (default: twice the cores, at most 16).
     #[arg(long)]
     pub workers: Option<usize>,
+    /// Requests that may wait for a worker; beyond that the server answers 503 at once.
+    #[arg(long, default_value_t = whosaid::serve::QUEUE)]
+    pub queue: usize,
 }
 
 pub fn run(cfg: &Config, a: ServeArgs) -> anyhow::Result<i32> {
@@ -34,6 +36,6 @@ pub fn run(cfg: &Config, a: ServeArgs) -> anyhow::Result<i32> {
         cfg.index.display(),
         idx.len()?
     );
-    server.run(idx, workers);
+    server.run(idx, workers, a.queue);
     Ok(super::EXIT_OK)
 }

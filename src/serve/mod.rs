@@ -19,7 +19,7 @@ use crate::index::StatementIndex;
 
 pub use api::{CSP, Reply, handle};
 
-/// Requests waiting for a worker before new ones are turned away with 503.
+/// Requests waiting for a worker, by default, before new ones are turned away with 503.
 pub const QUEUE: usize = 64;
 
 /// A bound listener, not yet serving.
@@ -31,7 +31,9 @@ pub struct Server {
 impl Server {
     /// Binds `addr` ("127.0.0.1:7878"; port 0 picks a free one).
     pub fn bind(addr: &str) -> Result<Server> {
-        let http = tiny_http::Server::http(addr)
+        let listener =
+            listen(addr).map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}")))?;
+        let http = tiny_http::Server::from_listener(listener, None)
             .map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}")))?;
         let addr = http
             .server_addr()
@@ -45,9 +47,10 @@ impl Server {
         self.addr
     }
 
-    /// Serves until the process ends, with `workers` requests answered at a time.
-    pub fn run(self, idx: Arc<StatementIndex>, workers: usize) {
-        let (tx, rx) = sync_channel::<tiny_http::Request>(QUEUE);
+    /// Serves until the process ends, with `workers` requests answered at a time and up to
+    /// `queue` more waiting.
+    pub fn run(self, idx: Arc<StatementIndex>, workers: usize, queue: usize) {
+        let (tx, rx) = sync_channel::<tiny_http::Request>(queue);
         let rx = Arc::new(std::sync::Mutex::new(rx));
         for _ in 0..workers.max(1) {
             let rx = Arc::clone(&rx);
@@ -65,6 +68,22 @@ impl Server {
             dispatch(&tx, req);
         }
     }
+}
+
+/// A listening socket with Nagle's algorithm off, which accepted connections inherit: tiny_http
+/// writes a reply in several small writes, and on a kept-alive connection Nagle would hold the
+/// last one until the client's delayed ACK (about 40 ms a request).
+fn listen(addr: &str) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let sa: SocketAddr = std::net::ToSocketAddrs::to_socket_addrs(addr)?
+        .next()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no address"))?;
+    let socket = Socket::new(Domain::for_address(sa), Type::STREAM, Some(Protocol::TCP))?;
+    socket.set_reuse_address(true)?;
+    socket.set_tcp_nodelay(true)?;
+    socket.bind(&sa.into())?;
+    socket.listen(128)?;
+    Ok(socket.into())
 }
 
 fn dispatch(tx: &SyncSender<tiny_http::Request>, req: tiny_http::Request) {
