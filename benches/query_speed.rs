@@ -13,6 +13,10 @@ use tantivy::collector::Count;
 use whosaid::index::StatementIndex;
 use whosaid::search::{self, GroupBy, Request};
 
+/// The allocator of the `whosaid` binary, so the figures are what `whosaid serve` and the CLI see.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TERMS: &[&str] = &[
     "immigration",
     "obamacare",

@@ -191,3 +191,64 @@ fn hostile_files_are_reported_and_good_ones_indexed() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(count_all(&env2), 0, "nothing was committed");
 }
+
+/// A file the walk lists but that cannot be read when its turn comes (no read permission), in
+/// the same run as good files. Root reads any file, so as root the index runs as `nobody`
+/// through `setpriv`, with the test folder opened up for it.
+#[test]
+fn an_unreadable_file_is_reported_and_the_rest_indexed() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let env = Env::new();
+    let good = env.write(
+        "arch/good.txt",
+        "G\n\n\"The bridge opens in May,\" said Lena Duval.\n",
+    );
+    let secret = env.write(
+        "arch/secret.txt",
+        "S\n\n\"Nobody may read this,\" said Omar Haddad.\n",
+    );
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let root = std::fs::metadata("/proc/self")
+        .map(|m| m.uid() == 0)
+        .unwrap_or(false);
+    let mut cmd = env.spawnable();
+    if root {
+        if std::process::Command::new("setpriv")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            panic!("running as root without setpriv: cannot make a file unreadable");
+        }
+        // Everything the unprivileged run needs: the folders and the good file.
+        let open = |p: &std::path::Path, mode| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+        };
+        open(&env.path(""), 0o777);
+        open(&env.path("arch"), 0o755);
+        open(&good, 0o644);
+        let args: Vec<std::ffi::OsString> = std::iter::once(cmd.get_program().to_owned())
+            .chain(cmd.get_args().map(|a| a.to_owned()))
+            .collect();
+        let mut as_nobody = std::process::Command::new("setpriv");
+        as_nobody
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .args(&args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .current_dir(env.path(""));
+        cmd = as_nobody;
+    }
+    let out = cmd.arg("index").arg(env.path("arch")).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let line = err
+        .lines()
+        .find(|l| l.contains("secret.txt"))
+        .unwrap_or_else(|| panic!("unreadable file not reported: {err}"));
+    assert!(line.to_lowercase().contains("permission denied"), "{line}");
+    assert!(err.contains("skipped 1 files"), "{err}");
+    let hits = json_data(&env.run(&["search", "bridge", "--json"]), "statement");
+    assert_eq!(hits.len(), 1, "the good file of the same run is indexed");
+    assert!(json_data(&env.run(&["search", "nobody", "--json"]), "statement").is_empty());
+}
