@@ -14,6 +14,7 @@ const AROUND: usize = 90;
 const MAX_FRAGMENTS: usize = 3;
 
 /// The analyzed words a query looks for in some fields.
+#[derive(Clone)]
 pub struct Highlighter {
     analyzer: Option<TextAnalyzer>,
     /// Each word looked for, and whether it counts alone (true) or only inside a phrase.

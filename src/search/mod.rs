@@ -301,8 +301,7 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
         }
         fetch *= 4;
     };
-    let mut hl = Highlighter::new(idx.analyzer(), &*plan.query);
-    let mut hits = Vec::new();
+    let hl = Highlighter::new(idx.analyzer(), &*plan.query);
     let mut page: Vec<Found> = groups
         .into_iter()
         .skip(req.offset)
@@ -311,32 +310,46 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     if !req.all_copies {
         complete_copies(idx, &searcher, &mut cols, &req.filters, &mut page)?;
     }
-    for mut g in page {
-        // The earliest report stands for all copies.
-        g.members
-            .sort_by_key(|(d, a)| (d.unwrap_or(i64::MAX), a.segment_ord, a.doc_id));
-        let rep = if g.members.len() > 1 {
-            g.members[0].1
-        } else {
-            g.key.1
-        };
-        let statement = idx.to_statement(&searcher.doc::<TantivyDocument>(rep)?)?;
-        let sources = if g.members.len() > 1 {
-            let mut v = Vec::new();
-            for (d, a) in &g.members {
-                v.push(source(idx, &searcher, *a, *d)?);
-            }
-            v
-        } else {
-            Vec::new()
-        };
-        let score = match req.sort {
-            Sort::Relevance => g.key.0.0 as f32,
-            _ => g.key.0.1,
-        };
-        hits.push(make_hit(idx, &mut hl, score, statement, sources));
-    }
-    Ok(hits)
+    // Reading the stored statements and their copies is most of a page's cost (each read
+    // decompresses a block): the page's results are read on all cores, in order.
+    use rayon::prelude::*;
+    page.into_par_iter()
+        .map_init(
+            || hl.clone(),
+            |hl, mut g| -> Result<Hit> {
+                // The earliest report stands for all copies.
+                g.members
+                    .sort_by_key(|(d, a)| (d.unwrap_or(i64::MAX), a.segment_ord, a.doc_id));
+                let rep = if g.members.len() > 1 {
+                    g.members[0].1
+                } else {
+                    g.key.1
+                };
+                let statement = idx.to_statement(&searcher.doc::<TantivyDocument>(rep)?)?;
+                let sources = if g.members.len() > 1 {
+                    let mut v = vec![Source {
+                        id: statement.id.clone(),
+                        outlet: statement.outlet.clone(),
+                        date: statement.date,
+                        title: statement.title.clone(),
+                        url: statement.url.clone(),
+                        path: statement.path.clone(),
+                    }];
+                    for (d, a) in &g.members[1..] {
+                        v.push(source(idx, &searcher, *a, *d)?);
+                    }
+                    v
+                } else {
+                    Vec::new()
+                };
+                let score = match req.sort {
+                    Sort::Relevance => g.key.0.0 as f32,
+                    _ => g.key.0.1,
+                };
+                Ok(make_hit(idx, hl, score, statement, sources))
+            },
+        )
+        .collect()
 }
 
 /// Adds the copies of the page's statements that fell outside the fetched window, in one query
