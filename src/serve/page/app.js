@@ -272,15 +272,7 @@ async function render() {
   const view = p.get('view') || 'results';
   try {
     const tl = getJSON('/api/timeline?' + apiParams(p));
-    const list = view === 'who'
-      ? getJSON('/api/who?' + apiParams(p, {limit: PAGE, per_speaker: 3})).then((who) => {
-        if (gen !== generation) return;
-        for (const g of who.groups) $('results').append(groupNode(g));
-        $('status').textContent = who.groups.length
-          ? who.groups.length + (who.groups.length === PAGE ? '+' : '') + ' speakers'
-          : 'No statement matches.';
-      })
-      : loadHits(gen, p, 0);
+    const list = view === 'who' ? loadGroups(gen, p, 0) : loadHits(gen, p, 0);
     // Both settle before either error is shown, so no rejection goes unhandled.
     const [t] = await Promise.all([tl, list]);
     if (gen !== generation) return;
@@ -308,6 +300,21 @@ async function loadHits(gen, p, offset) {
   more.onclick = (ev) => {
     ev.preventDefault();
     loadHits(generation, state(), shown).catch(showError);
+  };
+}
+
+async function loadGroups(gen, p, offset) {
+  const r = await getJSON('/api/who?' + apiParams(p, {limit: PAGE, offset, per_speaker: 3}));
+  if (gen !== generation) return;
+  for (const g of r.groups) $('results').append(groupNode(g));
+  const shown = offset + r.groups.length;
+  $('status').textContent = shown
+    ? shown + (r.groups.length === PAGE ? '+' : '') + ' speakers'
+    : 'No statement matches.';
+  $('pager').hidden = r.groups.length < PAGE;
+  $('more').onclick = (ev) => {
+    ev.preventDefault();
+    loadGroups(generation, state(), shown).catch(showError);
   };
 }
 
