@@ -441,6 +441,32 @@ const ORG_HEADS: &[&str] = &[
     "npr",
 ];
 /// Nominal speakers that never name anyone in particular.
+/// Capitalised words that stand where a speaker's name would but are page furniture or sentence
+/// openers.
+const NOT_NAMES: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "caption",
+    "image",
+    "images",
+    "video",
+    "story",
+    "related",
+    "contributing",
+    "more",
+    "read",
+    "click",
+    "advertisement",
+    "all",
+    "for",
+    "of",
+    "during",
+    "polls",
+    "poll",
+];
+
 const GENERIC: &[&str] = &[
     "officials",
     "official",
@@ -583,6 +609,29 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
         }
         (!r.is_empty()).then(|| r.join(" "))
     };
+    // One capitalised word that is a generic noun ("Officials said"), page furniture ("Hide
+    // Caption 14 of 24 Photos"), a sentence opener ("All", "During"), a contraction ("I've"),
+    // or an indefinite word and a noun ("a Republican", "some Democrats") names nobody: the
+    // statement stays, without a speaker.
+    if name.len() == 1 && role.len() + name.len() == words.len() {
+        let n = name[0].to_lowercase();
+        let opener = lw.first().map(String::as_str).unwrap_or("");
+        if GENERIC.contains(&n.as_str())
+            || NOT_NAMES.contains(&n.as_str())
+            || [
+                "'ve", "'m", "'ll", "'re", "'d", "’ve", "’m", "’ll", "’re", "’d",
+            ]
+            .iter()
+            .any(|c| n.ends_with(c))
+            || (words.len() == 2
+                && matches!(
+                    opener,
+                    "a" | "an" | "some" | "many" | "several" | "most" | "few" | "other" | "another"
+                ))
+        {
+            return (NpKind::Nominal, vec![], role_text.or(Some(phrase)));
+        }
+    }
     if !name.is_empty() && !ORG_HEADS.contains(&last.as_str()) && lex.org_named(&phrase).is_none() {
         // A lone capitalised word after no title may still be an organisation ("NATO said").
         if name.len() == 1 && role.is_empty() && lex.org_named(&name[0]).is_some() {
@@ -1271,5 +1320,33 @@ mod tests {
         assert_eq!(k, NpKind::Org);
         let (k, name, _) = classify(lex, &["Mr", "Hegseth"]);
         assert_eq!((k, name), (NpKind::Name, vec!["Hegseth".to_string()]));
+    }
+
+    #[test]
+    fn words_in_a_name_slot_that_name_nobody() {
+        let lex = Lexicon::get();
+        for words in [
+            &["Hide", "Caption", "14", "of", "24", "Photos"][..],
+            &["Officials"],
+            &["Critics"],
+            &["a", "Republican"],
+            &["Some", "Democrats"],
+            &["I’ve"],
+            &["Related"],
+        ] {
+            assert_ne!(classify(lex, words).0, NpKind::Name, "{words:?}");
+        }
+        for (words, name) in [
+            (&["O'Brien"][..], "O'Brien"),
+            (&["A", "teary-eyed", "Bush"], "Bush"),
+            (&["Senator", "Patrick", "Leahy"], "Patrick Leahy"),
+        ] {
+            let (k, n, _) = classify(lex, words);
+            assert_eq!(
+                (k, n.join(" ")),
+                (NpKind::Name, name.to_string()),
+                "{words:?}"
+            );
+        }
     }
 }
