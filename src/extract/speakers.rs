@@ -45,6 +45,23 @@ const DETERMINERS: &[&str] = &[
 const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "miss",
 ];
+/// Words that open a sentence before its subject ("But Trump said ...").
+const OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "still",
+    "also",
+    "then",
+    "now",
+    "instead",
+    "later",
+    "earlier",
+    "separately",
+];
 const CONNECTORS: &[&str] = &[
     "of", "for", "de", "van", "von", "der", "bin", "al", "la", "da", "del", "dos", "le", "du",
     "at", "and", "&",
@@ -604,7 +621,11 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
     }
     let role_text = {
         let mut r: Vec<&str> = role.iter().map(String::as_str).collect();
-        while r.first().is_some_and(|w| in_set(DETERMINERS, w)) {
+        // Neither "the" nor a sentence's opening "But" is part of a title.
+        while r
+            .first()
+            .is_some_and(|w| in_set(DETERMINERS, w) || in_set(OPENERS, w))
+        {
             r.remove(0);
         }
         (!r.is_empty()).then(|| r.join(" "))

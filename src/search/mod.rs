@@ -120,6 +120,9 @@ fn day_to_date(day: i32) -> Option<Date> {
 /// Ranking key: the sort order's value first, the tweaked relevance second.
 type RankKey = (f64, f32);
 
+/// Quotes with fewer words than this rank a little lower (see `ColumnCache::tweak`).
+const SHORT_QUOTE_WORDS: u32 = 10;
+
 /// How much more than the page is fetched by BM25 alone before the final ranking (kind and
 /// confidence move a score by at most a third, so the page's statements are all in the window).
 const RERANK_WINDOW: usize = 3;
@@ -132,6 +135,8 @@ struct Columns {
     confidence: Option<tantivy::columnar::Column<f64>>,
     quote_key: Option<tantivy::columnar::Column<u64>>,
     date: Option<tantivy::columnar::Column<tantivy::DateTime>>,
+    /// Words in each quote, from the quote field's BM25 norms.
+    quote_norms: Option<tantivy::fieldnorm::FieldNormReader>,
 }
 
 /// [`Columns`] of each segment of a searcher, opened on first use.
@@ -166,6 +171,11 @@ impl<'s> ColumnCache<'s> {
                 confidence: ff.f64("confidence").ok(),
                 quote_key: ff.u64("quote_key").ok(),
                 date: ff.date("date").ok(),
+                quote_norms: searcher
+                    .schema()
+                    .get_field("quote")
+                    .ok()
+                    .and_then(|f| searcher.segment_reader(seg).get_fieldnorms_reader(f).ok()),
             }
         })
     }
@@ -187,7 +197,15 @@ impl<'s> ColumnCache<'s> {
             .as_ref()
             .and_then(|col| col.first(a.doc_id))
             .unwrap_or(0.5) as f32;
-        score * kind_boost * (0.75 + 0.25 * conf.clamp(0.0, 1.0))
+        // BM25 favours short fields, so a three-word fragment ("funding for a border wall")
+        // would outrank whole statements that use the same words: quotes under
+        // SHORT_QUOTE_WORDS words give part of that back.
+        let words = c
+            .quote_norms
+            .as_ref()
+            .map_or(SHORT_QUOTE_WORDS, |n| n.fieldnorm(a.doc_id));
+        let length = 0.7 + 0.3 * (words.min(SHORT_QUOTE_WORDS) as f32 / SHORT_QUOTE_WORDS as f32);
+        score * kind_boost * (0.75 + 0.25 * conf.clamp(0.0, 1.0)) * length
     }
 
     /// Quote key and date (microseconds) of a document.
