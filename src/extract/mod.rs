@@ -1181,7 +1181,10 @@ impl Extractor {
         // sentence belongs to that sentence's statement, not to this one.
         let ctx_start = s.span.0;
         let context = body[ctx_start..s.span.1.max(qe)].to_string();
-        let confidence = match (r.via, r.speaker.is_some()) {
+        // Whatever path named the speaker, a name that cannot be one becomes the body it speaks
+        // for, or leaves the statement unresolved.
+        let speaker = r.speaker.as_deref().and_then(speakers::salvage_name);
+        let confidence = match (r.via, speaker.is_some()) {
             (_, false) => 0.3,
             (Via::Named, _) => 0.95,
             (Via::Org, _) => 0.85,
@@ -1193,7 +1196,7 @@ impl Extractor {
         let id = short_hash(
             format!("{}\0{}\0{}\0{qs}\0{qe}", a.source_key, a.path, article_id).as_bytes(),
         );
-        let speaker_key = r.speaker.as_deref().map(name_key).unwrap_or_default();
+        let speaker_key = speaker.as_deref().map(name_key).unwrap_or_default();
         let who = if speaker_key.is_empty() {
             r.mention
                 .map(|(a, b)| name_key(&body[a..b]))
@@ -1212,7 +1215,7 @@ impl Extractor {
             quote_spans: spans,
             kind,
             speaker_key,
-            speaker: r.speaker.clone(),
+            speaker,
             speaker_mention: r.mention.map(|(a, b)| body[a..b].to_string()),
             speaker_start: r.mention.map(|m| m.0),
             speaker_end: r.mention.map(|m| m.1),

@@ -61,6 +61,21 @@ const OPENERS: &[&str] = &[
     "later",
     "earlier",
     "separately",
+    "when",
+    "as",
+    "if",
+    "while",
+    "after",
+    "before",
+    "since",
+    "because",
+    "although",
+    "though",
+    "once",
+    "until",
+    "whether",
+    "just",
+    "watched",
 ];
 const CONNECTORS: &[&str] = &[
     "of", "for", "de", "van", "von", "der", "bin", "al", "la", "da", "del", "dos", "le", "du",
@@ -476,13 +491,11 @@ const NOT_NAMES: &[&str] = &[
     "read",
     "click",
     "advertisement",
-    "all",
-    "for",
-    "of",
-    "during",
     "polls",
     "poll",
 ];
+/// Sentence openers that stand where a one-word name would.
+const OPENER_NAMES: &[&str] = &["all", "for", "of", "during"];
 
 const GENERIC: &[&str] = &[
     "officials",
@@ -639,6 +652,7 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
         let opener = lw.first().map(String::as_str).unwrap_or("");
         if GENERIC.contains(&n.as_str())
             || NOT_NAMES.contains(&n.as_str())
+            || OPENER_NAMES.contains(&n.as_str())
             || [
                 "'ve", "'m", "'ll", "'re", "'d", "’ve", "’m", "’ll", "’re", "’d",
             ]
@@ -1317,6 +1331,50 @@ fn gender_of(lex: &Lexicon, name: &[String], role: Option<&str>) -> Option<char>
     None
 }
 
+/// Could this be the name of a person or body? Not when it starts in lowercase ("secretary
+/// of") or a number ("55 Photos"), ends in a connecting word ("Department of"), or holds a
+/// word of page furniture.
+pub fn plausible_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    first
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase() && !c.is_ascii_digit())
+        && !in_set(
+            &["of", "for", "at", "and", "&", "the", "to", "in", "on", "by"],
+            last,
+        )
+        && !words
+            .iter()
+            .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
+}
+
+/// The name a speaker string stands for: itself when plausible; the named body or person of a
+/// description that slipped through ("spokeswoman for Hillary Clinton" → Hillary Clinton, as
+/// an unnamed spokesperson speaks for whom they represent); otherwise none.
+pub fn salvage_name(name: &str) -> Option<String> {
+    if plausible_name(name) {
+        return Some(name.to_string());
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| in_set(&["for", "of", "at"], w))
+        .find_map(|(at, _)| {
+            let mut tail = &words[at + 1..];
+            while tail.first().is_some_and(|w| in_set(DETERMINERS, w)) {
+                tail = &tail[1..];
+            }
+            let tail = tail.join(" ");
+            (tail.chars().next().is_some_and(char::is_uppercase) && plausible_name(&tail))
+                .then_some(tail)
+        })
+}
+
 /// Is the description a generic, unnamed source ("officials", "a source")?
 pub fn is_generic(phrase: &str) -> bool {
     norm_words(phrase)
@@ -1368,6 +1426,54 @@ mod tests {
                 (NpKind::Name, name.to_string()),
                 "{words:?}"
             );
+        }
+        // A sentence's opening word is not a title.
+        let (_, name, role) = classify(lex, &["But", "Trump"]);
+        assert_eq!((name.join(" "), role), ("Trump".to_string(), None));
+        let (_, _, role) = classify(lex, &["When", "President", "Obama"]);
+        assert_eq!(role.as_deref(), Some("President"));
+    }
+
+    #[test]
+    fn descriptions_give_the_body_they_speak_for() {
+        for (n, want) in [
+            ("spokeswoman for Hillary Clinton", Some("Hillary Clinton")),
+            (
+                "president of the United Federation of Teachers",
+                Some("United Federation of Teachers"),
+            ),
+            (
+                "tech staffer at the State Department",
+                Some("State Department"),
+            ),
+            ("series of", None),
+            ("Pete Hegseth", Some("Pete Hegseth")),
+        ] {
+            assert_eq!(salvage_name(n).as_deref(), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn implausible_names() {
+        for n in [
+            "55 Photos",
+            "secretary of",
+            "Department of",
+            "of",
+            "Hide Caption",
+            "",
+        ] {
+            assert!(!plausible_name(n), "{n}");
+        }
+        for n in [
+            "Pete Hegseth",
+            "Bill de Blasio",
+            "O'Brien",
+            "U.S.",
+            "FBI",
+            "Group of 20 leaders",
+        ] {
+            assert!(plausible_name(n), "{n}");
         }
     }
 }
