@@ -71,6 +71,24 @@ impl SavedQuery {
     }
 }
 
+/// Speakers listed per saved query in what is new since its last run.
+pub const NEW_SPEAKERS: usize = 1_000;
+
+/// What a saved query finds that was indexed since its last run: the statements grouped by
+/// speaker (three shown each), and how many there are in all. `saved run --new` and the
+/// server's `/api/saved/NAME?new=true` both answer with this.
+pub fn new_since_last_run(
+    idx: &crate::index::StatementIndex,
+    q: &SavedQuery,
+) -> Result<(usize, Vec<crate::search::SpeakerGroup>)> {
+    let req = Request {
+        limit: NEW_SPEAKERS,
+        ..q.request(true)
+    };
+    let groups = crate::search::who(idx, &req, 3, crate::search::GroupBy::Speaker)?;
+    Ok((groups.iter().map(|g| g.statements).sum(), groups))
+}
+
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }

@@ -7,8 +7,8 @@ use clap::{Args, Subcommand};
 
 use clap::ValueEnum;
 
-use whosaid::saved::{Saved, SavedQuery};
-use whosaid::search::{self, GroupBy, Request, Sort};
+use whosaid::saved::{Saved, SavedQuery, new_since_last_run};
+use whosaid::search::{self, Sort};
 
 use super::output::{Format, Printer, json_line, write_groups, write_hits};
 use super::search::{OutputArgs, SortArg, open};
@@ -69,9 +69,6 @@ pub struct RunArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 }
-
-/// Speakers listed per saved query in `run --new`.
-const NEW_SPEAKERS: usize = 1_000;
 
 fn sort_arg(s: Sort) -> &'static str {
     match s {
@@ -216,16 +213,7 @@ fn run_saved(cfg: &Config, a: RunArgs) -> anyhow::Result<i32> {
         let req = q.request(a.new);
         let mut w = std::io::BufWriter::new(stdout.lock());
         if a.new {
-            let groups = search::who(
-                &idx,
-                &Request {
-                    limit: NEW_SPEAKERS,
-                    ..req.clone()
-                },
-                3,
-                GroupBy::Speaker,
-            )?;
-            let n: usize = groups.iter().map(|g| g.statements).sum();
+            let (n, groups) = new_since_last_run(&idx, &q)?;
             any |= n > 0;
             if format == Format::Json {
                 json_line(

@@ -397,12 +397,7 @@ fn api_saved_run(idx: &StatementIndex, name: &str, p: &Params) -> Answer {
         return Err(Fail(404, format!("no saved query named {name:?}")));
     };
     if p.flag("new")? {
-        let req = Request {
-            limit: 1_000,
-            ..q.request(true)
-        };
-        let groups = search::who(idx, &req, 3, GroupBy::Speaker)?;
-        let n: usize = groups.iter().map(|g| g.statements).sum();
+        let (n, groups) = crate::saved::new_since_last_run(idx, q)?;
         return Ok(Reply::json(
             200,
             &json!({"name": q.name, "query": q.query, "since": q.last_run,
