@@ -60,6 +60,20 @@ pub struct Source {
     pub path: String,
 }
 
+impl Source {
+    /// Where a statement read in full was reported.
+    fn of(st: &Statement) -> Source {
+        Source {
+            id: st.id.clone(),
+            outlet: st.outlet.clone(),
+            date: st.date,
+            title: st.title.clone(),
+            url: st.url.clone(),
+            path: st.path.clone(),
+        }
+    }
+}
+
 /// One ranked statement.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
@@ -345,14 +359,7 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
                 };
                 let statement = idx.to_statement(&searcher.doc::<TantivyDocument>(rep)?)?;
                 let sources = if g.members.len() > 1 {
-                    let mut v = vec![Source {
-                        id: statement.id.clone(),
-                        outlet: statement.outlet.clone(),
-                        date: statement.date,
-                        title: statement.title.clone(),
-                        url: statement.url.clone(),
-                        path: statement.path.clone(),
-                    }];
+                    let mut v = vec![Source::of(&statement)];
                     for (d, a) in &g.members[1..] {
                         v.push(source(idx, &searcher, *a, *d)?);
                     }
