@@ -181,3 +181,259 @@ impl SegmentCollector for RowSegment {
         (self.rows, self.seg, keys)
     }
 }
+
+/// The best `k` statements by score with syndicated copies counted once: a copy (same
+/// `quote_key`) of a statement already kept does not take a place. Collected with Tantivy's
+/// pruning (block-max WAND): each segment keeps its own best `k` groups and shares its k-th score
+/// with the others, since `k` groups scoring that much exist anywhere. Ties are broken by
+/// address (lower first), so the answer does not depend on which segment finished first.
+pub struct TopGroups {
+    k: usize,
+    /// Count every document as its own group.
+    all_copies: bool,
+    /// Bits of the best k-th score any segment has reached (scores are never negative).
+    shared: std::sync::atomic::AtomicU32,
+}
+
+/// One group's best document: score, address and quote key.
+pub type Group = (Score, DocAddress, Option<u64>);
+
+impl TopGroups {
+    pub fn new(k: usize, all_copies: bool) -> Self {
+        TopGroups {
+            k: k.max(1),
+            all_copies,
+            shared: std::sync::atomic::AtomicU32::new(0),
+        }
+    }
+}
+
+/// A candidate, ordered so that the greater is the better: higher score, then lower document.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    score: Score,
+    doc: DocId,
+    key: u128,
+}
+
+impl Cand {
+    fn rank(&self) -> (Score, std::cmp::Reverse<DocId>) {
+        (self.score, std::cmp::Reverse(self.doc))
+    }
+}
+
+impl PartialEq for Cand {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == std::cmp::Ordering::Equal
+    }
+}
+impl Eq for Cand {}
+impl PartialOrd for Cand {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Cand {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        let (a, b) = (self.rank(), o.rank());
+        a.0.total_cmp(&b.0)
+            .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| self.key.cmp(&o.key))
+    }
+}
+
+/// The best `k` groups of one segment: each group's best candidate, and a min-heap of
+/// candidates whose stale entries (a group that improved or left) are skipped lazily.
+pub struct GroupSegment {
+    seg: SegmentOrdinal,
+    k: usize,
+    quote_key: Option<Column<u64>>,
+    best: FxHashMap<u128, Cand>,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<Cand>>,
+}
+
+impl GroupSegment {
+    fn key(&self, doc: DocId) -> (u128, Option<u64>) {
+        match self.quote_key.as_ref().and_then(|c| c.first(doc)) {
+            Some(k) => (u128::from(k), Some(k)),
+            None => ((1u128 << 64) | u128::from(doc), None),
+        }
+    }
+
+    /// The worst kept candidate, once the segment holds `k` groups.
+    fn worst(&mut self) -> Option<Cand> {
+        if self.best.len() < self.k {
+            return None;
+        }
+        while let Some(std::cmp::Reverse(c)) = self.heap.peek() {
+            if self.best.get(&c.key) == Some(c) {
+                return Some(*c);
+            }
+            self.heap.pop();
+        }
+        None
+    }
+
+    fn push(&mut self, doc: DocId, score: Score) {
+        let (key, _) = self.key(doc);
+        self.offer(Cand { score, doc, key });
+    }
+
+    /// Keeps a candidate if its group is new and among the best `k`, or if it is its group's
+    /// better copy.
+    fn offer(&mut self, c: Cand) {
+        let key = c.key;
+        if let Some(old) = self.best.get_mut(&key) {
+            if c > *old {
+                *old = c;
+                self.heap.push(std::cmp::Reverse(c));
+            }
+            return;
+        }
+        if let Some(w) = self.worst() {
+            if c <= w {
+                return;
+            }
+            self.heap.pop();
+            self.best.remove(&w.key);
+        }
+        self.best.insert(key, c);
+        self.heap.push(std::cmp::Reverse(c));
+    }
+
+    fn groups(self) -> Vec<Group> {
+        let mut out: Vec<Group> = Vec::with_capacity(self.best.len());
+        for c in self.best.values() {
+            let qk = (c.key >> 64 == 0).then_some(c.key as u64);
+            out.push((c.score, DocAddress::new(self.seg, c.doc), qk));
+        }
+        out
+    }
+}
+
+impl Collector for TopGroups {
+    type Fruit = Vec<Group>;
+    type Child = GroupSegment;
+
+    fn for_segment(
+        &self,
+        seg: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(GroupSegment {
+            seg,
+            k: self.k,
+            quote_key: if self.all_copies {
+                None
+            } else {
+                reader.fast_fields().u64("quote_key").ok()
+            },
+            best: FxHashMap::default(),
+            heap: std::collections::BinaryHeap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn tantivy::query::Weight,
+        seg: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Vec<Group>> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut g = self.for_segment(seg, reader)?;
+        let alive = reader.alive_bitset();
+        let mut threshold = Score::MIN;
+        weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
+            if alive.is_some_and(|a| a.is_deleted(doc)) {
+                return threshold;
+            }
+            g.push(doc, score);
+            let mut t = f32::from_bits(self.shared.load(Relaxed));
+            if let Some(w) = g.worst()
+                && w.score >= 0.0
+            {
+                self.shared.fetch_max(w.score.to_bits(), Relaxed);
+                t = t.max(w.score);
+            }
+            // Just under the k-th score, so that ties still come through and are decided by
+            // address.
+            threshold = if t > 0.0 { t.next_down() } else { Score::MIN };
+            threshold
+        })?;
+        Ok(g.groups())
+    }
+
+    /// Each group's best document over all segments, best first, at most `k`.
+    fn merge_fruits(&self, fruits: Vec<Vec<Group>>) -> tantivy::Result<Vec<Group>> {
+        let better = |a: &Group, b: &Group| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| (a.1.segment_ord, a.1.doc_id).cmp(&(b.1.segment_ord, b.1.doc_id)))
+        };
+        let mut all: Vec<Group> = fruits.into_iter().flatten().collect();
+        all.sort_by(better);
+        let mut seen = rustc_hash::FxHashSet::default();
+        all.retain(|g| g.2.is_none_or(|k| seen.insert(k)));
+        all.truncate(self.k);
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for GroupSegment {
+    type Fruit = Vec<Group>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.push(doc, score);
+    }
+
+    fn harvest(self) -> Vec<Group> {
+        self.groups()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(k: usize) -> GroupSegment {
+        GroupSegment {
+            seg: 0,
+            k,
+            quote_key: None,
+            best: FxHashMap::default(),
+            heap: std::collections::BinaryHeap::new(),
+        }
+    }
+
+    #[test]
+    fn keeps_the_best_k_and_breaks_ties_by_address() {
+        let mut g = segment(3);
+        for (doc, score) in [(7, 1.0), (2, 5.0), (9, 3.0), (4, 3.0), (1, 0.5), (3, 3.0)] {
+            g.push(doc, score);
+        }
+        assert_eq!(g.worst().map(|c| (c.doc, c.score)), Some((4, 3.0)));
+        let mut got: Vec<(u32, f32)> = g.groups().iter().map(|x| (x.1.doc_id, x.0)).collect();
+        got.sort_by_key(|x| x.0);
+        // Of the three docs scoring 3.0, the two lowest addresses stay.
+        assert_eq!(got, vec![(2, 5.0), (3, 3.0), (4, 3.0)]);
+    }
+
+    #[test]
+    fn a_group_improves_in_place_without_taking_a_second_place() {
+        let mut g = segment(2);
+        let c = |doc, score| Cand {
+            score,
+            doc,
+            key: 42,
+        };
+        for x in [c(1, 1.0), c(2, 4.0), c(3, 2.0)] {
+            g.offer(x);
+        }
+        assert_eq!(g.best.len(), 1);
+        assert_eq!(g.best[&42].doc, 2);
+        assert_eq!(g.worst(), None, "one group of two places: not full");
+    }
+}

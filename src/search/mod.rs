@@ -21,7 +21,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use crate::error::Result;
 use crate::index::StatementIndex;
 use crate::model::Statement;
-use collect::{Key, Matches, Row, RowCollector};
+use collect::{Key, Matches, Row, RowCollector, TopGroups};
 use highlight::Highlighter;
 
 /// Order of results.
@@ -235,59 +235,43 @@ impl<'s> ColumnCache<'s> {
     }
 }
 
-/// At least the top `n` matches in the requested order. By relevance: the best
-/// `n × RERANK_WINDOW` by BM25 (Tantivy's pruned top-k), all of them re-ranked by
-/// [`ColumnCache::tweak`]. By date: Tantivy's fast-field sort, `n` of them. The second value
-/// says whether fewer matched than were asked for (nothing more to fetch).
-fn ranked(
+/// The first `n` matches by date (newest first for [`Sort::Date`]), from Tantivy's fast-field
+/// sort; each key is the date in microseconds (negated for oldest first). The second value says
+/// whether fewer matched than were asked for (nothing more to fetch).
+fn by_date_top(
     searcher: &Searcher,
-    cols: &mut ColumnCache,
     q: &dyn Query,
     n: usize,
     sort: Sort,
 ) -> Result<(Vec<(RankKey, DocAddress)>, bool)> {
     let n = n.max(1);
-    let asked = if sort == Sort::Relevance {
-        n * RERANK_WINDOW
+    let order = if sort == Sort::DateAsc {
+        tantivy::Order::Asc
     } else {
-        n
+        tantivy::Order::Desc
     };
-    let mut out: Vec<(RankKey, DocAddress)> = match sort {
-        Sort::Relevance => {
-            let top = searcher.search(q, &TopDocs::with_limit(asked).order_by_score())?;
-            top.into_iter()
-                .map(|(s, a)| ((f64::from(cols.tweak(s, a)), 0.0), a))
-                .collect()
-        }
-        Sort::Date | Sort::DateAsc => {
-            let order = if sort == Sort::Date {
-                tantivy::Order::Desc
-            } else {
-                tantivy::Order::Asc
+    let top = searcher.search(
+        q,
+        &TopDocs::with_limit(n).order_by_fast_field::<tantivy::DateTime>("date", order),
+    )?;
+    let mut out: Vec<(RankKey, DocAddress)> = top
+        .into_iter()
+        .map(|(d, a)| {
+            let micros = d.map(|d| d.into_timestamp_micros() as f64);
+            let key = match sort {
+                Sort::DateAsc => micros.map(|m| -m).unwrap_or(f64::MIN),
+                _ => micros.unwrap_or(f64::MIN),
             };
-            let top = searcher.search(
-                q,
-                &TopDocs::with_limit(n).order_by_fast_field::<tantivy::DateTime>("date", order),
-            )?;
-            top.into_iter()
-                .map(|(d, a)| {
-                    let micros = d.map(|d| d.into_timestamp_micros() as f64);
-                    let key = match sort {
-                        Sort::Date => micros.unwrap_or(f64::MIN),
-                        _ => micros.map(|m| -m).unwrap_or(f64::MIN),
-                    };
-                    ((key, 0.0), a)
-                })
-                .collect()
-        }
-    };
-    // Best first; equal keys in document order, so that results are stable.
+            ((key, 0.0), a)
+        })
+        .collect();
+    // Equal keys in document order, so that results are stable.
     out.sort_by(|x, y| {
         y.0.0
             .total_cmp(&x.0.0)
             .then_with(|| (x.1.segment_ord, x.1.doc_id).cmp(&(y.1.segment_ord, y.1.doc_id)))
     });
-    let exhausted = out.len() < asked;
+    let exhausted = out.len() < n;
     Ok((out, exhausted))
 }
 
@@ -303,35 +287,10 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     let plan = query::plan(idx, &req.query, &req.filters)?;
     let want = req.offset + req.limit.max(1);
     let mut cols = ColumnCache::new(&searcher);
-    let mut fetch = want * 2 + 10;
-    let groups = loop {
-        let (top, exhausted) = ranked(&searcher, &mut cols, &*plan.query, fetch, req.sort)?;
-        let mut groups: Vec<Found> = Vec::new();
-        let mut at: FxHashMap<u64, usize> = FxHashMap::default();
-        for (key, addr) in top {
-            let (qk, date) = cols.copy_key(addr);
-            let slot = match qk {
-                Some(k) if !req.all_copies => at.get(&k).copied(),
-                _ => None,
-            };
-            match slot {
-                Some(i) => groups[i].members.push((date, addr)),
-                None => {
-                    if let Some(k) = qk {
-                        at.insert(k, groups.len());
-                    }
-                    groups.push(Found {
-                        key: (key, addr),
-                        quote_key: qk,
-                        members: vec![(date, addr)],
-                    });
-                }
-            }
-        }
-        if groups.len() >= want || exhausted {
-            break groups;
-        }
-        fetch *= 4;
+    let groups = if req.sort == Sort::Relevance {
+        by_relevance(&searcher, &mut cols, &*plan.query, want, req.all_copies)?
+    } else {
+        by_date(&searcher, &mut cols, &*plan.query, want, req)?
     };
     let hl = Highlighter::new(idx.analyzer(), &*plan.query);
     let mut page: Vec<Found> = groups
@@ -375,6 +334,78 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
             },
         )
         .collect()
+}
+
+/// The best `want` groups of copies by relevance: the best `want × RERANK_WINDOW` groups by
+/// BM25, each stood for by its best copy, re-ranked by [`ColumnCache::tweak`].
+fn by_relevance(
+    searcher: &Searcher,
+    cols: &mut ColumnCache,
+    q: &dyn Query,
+    want: usize,
+    all_copies: bool,
+) -> Result<Vec<Found>> {
+    let top = searcher.search(q, &TopGroups::new(want * RERANK_WINDOW, all_copies))?;
+    let mut groups: Vec<Found> = top
+        .into_iter()
+        .map(|(score, addr, quote_key)| {
+            let (_, date) = cols.copy_key(addr);
+            Found {
+                key: ((f64::from(cols.tweak(score, addr)), 0.0), addr),
+                quote_key,
+                members: vec![(date, addr)],
+            }
+        })
+        .collect();
+    // Best first; equal keys in document order, so that results are stable.
+    groups.sort_by(|x, y| {
+        y.key.0.0.total_cmp(&x.key.0.0).then_with(|| {
+            (x.key.1.segment_ord, x.key.1.doc_id).cmp(&(y.key.1.segment_ord, y.key.1.doc_id))
+        })
+    });
+    groups.truncate(want);
+    Ok(groups)
+}
+
+/// At least `want` groups of copies by date, fetching more matches until that many groups are
+/// found or none are left.
+fn by_date(
+    searcher: &Searcher,
+    cols: &mut ColumnCache,
+    q: &dyn Query,
+    want: usize,
+    req: &Request,
+) -> Result<Vec<Found>> {
+    let mut fetch = want * 2 + 10;
+    loop {
+        let (top, exhausted) = by_date_top(searcher, q, fetch, req.sort)?;
+        let mut groups: Vec<Found> = Vec::new();
+        let mut at: FxHashMap<u64, usize> = FxHashMap::default();
+        for (key, addr) in top {
+            let (qk, date) = cols.copy_key(addr);
+            let slot = match qk {
+                Some(k) if !req.all_copies => at.get(&k).copied(),
+                _ => None,
+            };
+            match slot {
+                Some(i) => groups[i].members.push((date, addr)),
+                None => {
+                    if let Some(k) = qk {
+                        at.insert(k, groups.len());
+                    }
+                    groups.push(Found {
+                        key: (key, addr),
+                        quote_key: qk,
+                        members: vec![(date, addr)],
+                    });
+                }
+            }
+        }
+        if groups.len() >= want || exhausted {
+            return Ok(groups);
+        }
+        fetch *= 4;
+    }
 }
 
 /// Adds the copies of the page's statements that fell outside the fetched window, in one query
