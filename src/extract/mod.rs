@@ -758,7 +758,15 @@ impl Extractor {
         let right_after_quote = s.quotes.iter().any(|q| {
             q.close <= np.start && body[q.close..np.start].trim().trim_matches(',').is_empty()
         });
-        if right_after_quote {
+        // ... unless the quotation is not where the sentence starts and a clause of its own
+        // follows the cue: in `To a question on "jobs," Sanders said private contractors cost
+        // more`, the quotation is the question, not the answer.
+        let lead_words = s
+            .quotes
+            .first()
+            .filter(|q| q.open >= s.span.0)
+            .map_or(0, |q| body[s.span.0..q.open].split_whitespace().count());
+        if right_after_quote && !(lead_words >= 2 && self.clause_follows(body, toks, c1)) {
             let mut spans = quotes_before;
             self.extend_to_lead(body, s, &mut spans);
             spans.extend(quotes_after.iter().map(|q| self.quote_span(body, q)));
@@ -855,17 +863,76 @@ impl Extractor {
                 return Some(Found::cued(vec![content], cue, np));
             }
         }
-        if !quotes_before.is_empty() {
-            return Some(Found::cued(quotes_before, cue, np));
-        }
         // `The plan is doomed, officials said.`
         // Only when the cue ends the sentence (bar a short adjunct such as "on Tuesday").
         let trailing = toks[c1..].iter().filter(|t| t.word).count();
         let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
-        (trailing <= 4
+        let clause = trailing <= 4
             && body[sp.0..sp.1].split_whitespace().count() >= 3
-            && body[sp.1..np.start].contains(','))
-        .then(|| Found::cued(vec![sp], cue, np))
+            && body[sp.1..np.start].contains(',');
+        if let Some(last) = quotes_before.last() {
+            // `Leaders became more "conversant" about the issue, Ban said.`: a quoted fragment
+            // inside reported speech; the statement is the whole clause (a mixed one).
+            let words_after = toks
+                .iter()
+                .filter(|t| t.word && !t.quoted && t.start >= last.1 && t.end <= sp.1)
+                .count();
+            if clause && words_after >= 3 && sp.0 <= quotes_before[0].0 {
+                return Some(Found::cued(vec![sp], cue, np));
+            }
+            return Some(Found::cued(quotes_before, cue, np));
+        }
+        clause.then(|| Found::cued(vec![sp], cue, np))
+    }
+
+    /// Does a clause of its own follow the cue ending at token `c1` (at least four unquoted
+    /// words, not opened by a preposition or a time word as in "said on Tuesday")?
+    fn clause_follows(&self, body: &str, toks: &[Token], c1: usize) -> bool {
+        let Some(first) = toks.get(c1).filter(|t| t.word && !t.quoted) else {
+            return false;
+        };
+        let opener = lower(body, first);
+        if matches!(
+            &*opener,
+            "on" | "in"
+                | "at"
+                | "of"
+                | "to"
+                | "about"
+                | "as"
+                | "from"
+                | "with"
+                | "by"
+                | "for"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "late"
+                | "early"
+                | "earlier"
+                | "later"
+                | "when"
+                | "while"
+                | "then"
+                | "again"
+                | "also"
+                | "recently"
+                | "afterward"
+                | "afterwards"
+                | "reporters"
+        ) {
+            return false;
+        }
+        toks[c1..]
+            .iter()
+            .take_while(|t| !t.quoted && !matches!(t.text(body), "." | "!" | "?"))
+            .filter(|t| t.word)
+            .count()
+            >= 4
     }
 
     /// The subject of "... and said ...": the name before ", who" or the sentence's first name
@@ -1342,6 +1409,36 @@ mod tests {
         assert_eq!(st[0].quote, "taxes would rise");
         assert_eq!(st[1].speaker.as_deref(), Some("Jane Doe"));
         assert_eq!(st[1].role.as_deref(), Some("finance minister"));
+    }
+
+    #[test]
+    fn a_quoted_question_before_the_speaker_is_not_the_answer() {
+        let st = run(
+            "Asked about the \"future of rural buses,\" Maria Lund said the county would keep every route open until 2030.",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(
+            st[0].quote,
+            "the county would keep every route open until 2030"
+        );
+        assert_eq!(st[0].kind, Kind::Indirect);
+        // A quotation that opens the sentence stays the statement.
+        let st = run("\"We are ready,\" Maria Lund told the council members at the town hall.");
+        assert_eq!(st[0].quote, "We are ready");
+    }
+
+    #[test]
+    fn a_quoted_fragment_inside_reported_speech_makes_a_mixed_statement() {
+        let st = run(
+            "Farmers have grown \"deeply anxious\" about the drought and want faster payments, Tom Reyes said.",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(
+            st[0].quote,
+            "Farmers have grown \"deeply anxious\" about the drought and want faster payments"
+        );
+        assert_eq!(st[0].kind, Kind::Mixed);
+        assert_eq!(st[0].speaker.as_deref(), Some("Tom Reyes"));
     }
 
     #[test]
