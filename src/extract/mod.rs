@@ -611,6 +611,16 @@ impl Extractor {
         if np.kind == NpKind::Pronoun && !after_quote {
             return None;
         }
+        // `"fraud," said he doubts it`: a pronoun followed by more of its clause is the
+        // subject of what was said, not an inverted speaker ("said he." or "said he, ...").
+        if np.kind == NpKind::Pronoun
+            && toks
+                .iter()
+                .find(|t| t.start >= np.end)
+                .is_some_and(|t| t.word && !t.quoted && !self.is_adjunct_opener(body, t))
+        {
+            return None;
+        }
         // "said tensions were higher" is a that-less clause, not an inverted speaker: the
         // speaker phrase must end the clause.
         let next = toks
@@ -651,7 +661,20 @@ impl Extractor {
                 .to_lowercase();
             if !matches!(
                 first.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "one"
+                    | "another"
+                    | "two"
+                    | "three"
+                    | "several"
+                    | "some"
+                    | "many"
             ) && !speakers::is_generic(np.text(body))
             {
                 return None;
@@ -891,9 +914,21 @@ impl Extractor {
         let Some(first) = toks.get(c1).filter(|t| t.word && !t.quoted) else {
             return false;
         };
-        let opener = lower(body, first);
-        if matches!(
-            &*opener,
+        if self.is_adjunct_opener(body, first) {
+            return false;
+        }
+        toks[c1..]
+            .iter()
+            .take_while(|t| !t.quoted && !matches!(t.text(body), "." | "!" | "?"))
+            .filter(|t| t.word)
+            .count()
+            >= 4
+    }
+
+    /// A preposition or time word that opens an adjunct after a cue ("said on Tuesday").
+    fn is_adjunct_opener(&self, body: &str, t: &Token) -> bool {
+        matches!(
+            &*lower(body, t),
             "on" | "in"
                 | "at"
                 | "of"
@@ -924,15 +959,7 @@ impl Extractor {
                 | "afterward"
                 | "afterwards"
                 | "reporters"
-        ) {
-            return false;
-        }
-        toks[c1..]
-            .iter()
-            .take_while(|t| !t.quoted && !matches!(t.text(body), "." | "!" | "?"))
-            .filter(|t| t.word)
-            .count()
-            >= 4
+        )
     }
 
     /// The subject of "... and said ...": the name before ", who" or the sentence's first name
@@ -1464,6 +1491,39 @@ mod tests {
         assert_eq!(st.len(), 1);
         assert_eq!(st[0].speaker, None);
         assert_eq!(st[0].speaker_mention.as_deref(), Some("officials"));
+    }
+
+    #[test]
+    fn a_name_before_a_chain_of_appositions_speaks() {
+        let st =
+            run("Sen. Ada Brook, D-Vt., a first-term senator, said the bill would pass by June.");
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
+        assert_eq!(st[0].quote, "the bill would pass by June");
+        let st =
+            run("Rep. Ivo Marsh (R-Ida.), chair of the panel, said that hearings would resume.");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ivo Marsh"));
+        let st = run(
+            "Lena Ortiz, a pollster who works with Vote Forward, a voter group, said turnout would rise.",
+        );
+        assert_eq!(st[0].speaker.as_deref(), Some("Lena Ortiz"));
+    }
+
+    #[test]
+    fn descriptions_speak_unnamed_unless_they_speak_for_a_body() {
+        let st = run("\"Nobody has an edge here,\" said one veteran Ohio strategist.");
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].speaker, None, "a place is not the speaker");
+        assert_eq!(
+            st[0].speaker_mention.as_deref(),
+            Some("one veteran Ohio strategist")
+        );
+        let st = run("Several supporters of reform said the rules were unfair.");
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].quote, "the rules were unfair");
+        assert_eq!(st[0].speaker, None);
+        let st = run("The talks have stalled, a Treasury spokesman said.");
+        assert_eq!(st[0].speaker.as_deref(), Some("Treasury"));
     }
 
     #[test]

@@ -737,9 +737,10 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
         while k > 0 && close - k < 16 {
             k -= 1;
             let t = &toks[k];
-            if t.quoted
-                || (!t.word && t.text(body) != ",") && !matches!(t.text(body), "'" | "’" | "-")
-            {
+            if t.quoted {
+                break; // perhaps a quotation inside ", who ... ," (below)
+            }
+            if (!t.word && t.text(body) != ",") && !matches!(t.text(body), "'" | "’" | "-") {
                 return None;
             }
             if t.text(body) == "," {
@@ -756,7 +757,7 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                     name: app_name.clone(),
                     role: role.filter(|r| !r.is_empty()),
                 };
-                return match np_core_before(lex, body, toks, k) {
+                let nearest = match np_core_before(lex, body, toks, k) {
                     // "Mr. Trump's former campaign manager, Corey Lewandowski, said"
                     None if app_kind == NpKind::Name && k > 0 => {
                         let from = np_start_guess(toks, k);
@@ -783,14 +784,23 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                         Some(np)
                     }
                 };
+                if nearest
+                    .as_ref()
+                    .is_some_and(|n| opens_sentence(toks, n.start))
+                {
+                    return nearest;
+                }
+                return chain_subject(lex, body, toks, close).or(nearest);
             }
         }
-        // "Dunwoody, who worked for Obama in 2008, said": the name before ", who".
+        // "Dunwoody, who worked for Obama in 2008, said": the name before ", who". A quotation
+        // may sit inside the clause ("Hume, who calls the plan a “fraud,” said").
         let lim = close.saturating_sub(40);
-        if let Some(w) = (lim..close).rev().find(|&w| lower(body, &toks[w]) == "who")
+        if let Some(w) = (lim..close)
+            .rev()
+            .find(|&w| !toks[w].quoted && lower(body, &toks[w]) == "who")
             && w >= 2
             && toks[w - 1].text(body) == ","
-            && !toks[w..close].iter().any(|t| t.quoted)
         {
             return np_core_before(lex, body, toks, w - 1).filter(|n| n.kind != NpKind::Pronoun);
         }
@@ -897,6 +907,61 @@ fn skip_time_adjunct(body: &str, toks: &[Token], end: usize) -> usize {
 }
 
 /// Where a phrase ending before token `end` starts: back over at most six words.
+/// Does the phrase starting at byte `start` open its sentence (nothing but punctuation or a
+/// quotation before it)?
+fn opens_sentence(toks: &[Token], start: usize) -> bool {
+    toks.iter()
+        .take_while(|t| t.start < start)
+        .all(|t| !t.word || t.quoted)
+}
+
+/// The name opening the sentence before a chain of appositions and commas ending at token
+/// `close`: "Sen. Jo Hale, R-Ore., a first-term senator, said", "Ann Ruiz (D-Md.), chair of
+/// the panel, said", "Al Dee, a pollster who works with Vote Now, a PAC, said". Its role is
+/// the apposition right after it when that names a role (cut before a relative clause).
+fn chain_subject(lex: &Lexicon, body: &str, toks: &[Token], close: usize) -> Option<Np> {
+    let lim = close.saturating_sub(40);
+    let mut after = close;
+    let mut k = close;
+    while k > lim {
+        k -= 1;
+        let t = &toks[k];
+        if t.quoted || matches!(t.text(body), ";" | ":") {
+            return None;
+        }
+        if t.text(body) != "," {
+            continue;
+        }
+        let mut e = k;
+        // "(D-Md.)" between the name and its comma.
+        if e > 0
+            && toks[e - 1].text(body) == ")"
+            && let Some(open) = toks[..e - 1].iter().rposition(|t| t.text(body) == "(")
+            && e - 1 - open <= 8
+        {
+            e = open;
+        }
+        if let Some(mut np) = np_core_before(lex, body, toks, e)
+            && np.kind == NpKind::Name
+            && opens_sentence(toks, np.start)
+        {
+            if k + 1 < after {
+                let app = &body[toks[k + 1].start..toks[after - 1].end];
+                let app = app.split(" who ").next().unwrap_or(app).trim();
+                let roleish = app
+                    .split_whitespace()
+                    .any(|w| lex.is_role_word(w.trim_end_matches("'s").trim_end_matches("’s")));
+                if roleish && app.split_whitespace().count() <= 12 {
+                    np.role = Some(strip_determiner(app).to_string());
+                }
+            }
+            return Some(np);
+        }
+        after = k;
+    }
+    None
+}
+
 fn np_start_guess(toks: &[Token], end: usize) -> usize {
     let mut k = end;
     while k > 0 && end - k < 6 && toks[k - 1].word && !toks[k - 1].quoted {
@@ -971,7 +1036,19 @@ fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
     if kind == NpKind::Nominal {
         // A description speaks only if its head is a person, group or body ("the minister",
         // "officials", "a Pentagon spokesman"), not "a joint pledge" or "the cuts".
-        let head = words.last()?.to_lowercase();
+        // The head comes before a prepositional tail: "supporters of reform", "people with
+        // knowledge of the talks".
+        let head_at = words
+            .iter()
+            .skip(1)
+            .position(|w| {
+                matches!(
+                    &*w.to_lowercase(),
+                    "of" | "for" | "with" | "at" | "from" | "in"
+                )
+            })
+            .map_or(words.len() - 1, |p| p);
+        let head = words[head_at].to_lowercase();
         let head = head.trim_end_matches("'s").trim_end_matches('.');
         if !plausible_speaker_head(lex, head) {
             return None;
@@ -998,9 +1075,11 @@ fn plausible_speaker_head(lex: &Lexicon, head: &str) -> bool {
     {
         return true;
     }
-    let agent = ["er", "or", "ist", "ian", "ant", "ent", "ee"]
-        .iter()
-        .any(|s| head.ends_with(s))
+    let agent = [
+        "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "ess",
+    ]
+    .iter()
+    .any(|s| head.ends_with(s))
         && head.len() > 4;
     let plural =
         head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && head.len() > 3;
@@ -1284,6 +1363,13 @@ pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
     if in_set(ORG_HEADS, words[end]) {
         end += 1;
     }
+    // The body itself ("the Trump campaign"), or someone who speaks for it ("Pentagon
+    // officials", "a Kremlin spokesman"); "a veteran Ohio strategist" or "a Republican
+    // pollster" speaks for nobody named.
+    let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if end < words.len() && !REPRESENTATIVES.contains(&head.trim_end_matches(['.', ','])) {
+        return None;
+    }
     let name = words[start..end].join(" ");
     Some(
         name.trim_end_matches("'s")
@@ -1291,6 +1377,37 @@ pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
             .to_string(),
     )
 }
+
+/// Heads of descriptions that speak for a body named before them ("Pentagon officials").
+const REPRESENTATIVES: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "spokeswomen",
+    "aide",
+    "aides",
+    "source",
+    "sources",
+    "representative",
+    "representatives",
+    "staff",
+    "staffer",
+    "staffers",
+    "officer",
+    "officers",
+    "statement",
+    "leadership",
+    "leaders",
+    "negotiators",
+    "lawyers",
+    "attorneys",
+    "executives",
+    "press",
+];
 
 /// "the minister", "the Republican nominee": a definite description of one person.
 pub fn is_definite_person(lex: &Lexicon, text: &str) -> bool {
