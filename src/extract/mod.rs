@@ -402,12 +402,28 @@ impl Extractor {
                 }
             }
             // A capitalised cue word is a name ("United States"), except at the sentence start.
+            // A word that is also a noun ("states", "claims") is a verb only when what follows
+            // introduces speech, and never after a determiner, number or preposition ("in
+            // three states, said").
+            let noun_slot = i > 0 && {
+                let p = toks[i - 1].text(body);
+                p.bytes().all(|b| b.is_ascii_digit())
+                    || [
+                        "the", "a", "an", "two", "three", "four", "five", "several", "many",
+                        "some", "all", "both", "these", "those", "their", "his", "her", "its",
+                        "our", "in", "of", "to", "for", "from", "by", "with", "other", "such",
+                        "new",
+                    ]
+                    .iter()
+                    .any(|d| p.eq_ignore_ascii_case(d))
+            };
             let verb_like = !self.lex.noun_cues.contains(lw)
-                || toks.get(i + 1).is_some_and(|n| {
-                    n.quoted
-                        || matches!(n.text(body), ":" | "," | "“" | "\"")
-                        || n.text(body).eq_ignore_ascii_case("that")
-                });
+                || (!noun_slot
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.quoted
+                            || matches!(n.text(body), ":" | "," | "“" | "\"")
+                            || n.text(body).eq_ignore_ascii_case("that")
+                    }));
             if verb_like && self.lex.cues.contains(lw) && (i == 0 || title_case || !t.is_cap(body))
             {
                 out.push((i, i + 1, false));
@@ -1507,6 +1523,17 @@ mod tests {
             "Lena Ortiz, a pollster who works with Vote Forward, a voter group, said turnout would rise.",
         );
         assert_eq!(st[0].speaker.as_deref(), Some("Lena Ortiz"));
+        let st = run("Sen. Ola Berg (D-Wis.), said after a lunch that the plan was late.");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ola Berg"));
+        let st = run(
+            "Tomas Grell, a veteran consultant who earlier in the season had tried without success to organise a rival slate of candidates in three states, said the effort was over.",
+        );
+        assert_eq!(st[0].speaker.as_deref(), Some("Tomas Grell"));
+        assert_eq!(st[0].quote, "the effort was over");
+        let st = run(
+            "The Harlow Group, which has lobbied on the bill for a decade, said that it would keep pressing.",
+        );
+        assert_eq!(st[0].speaker.as_deref(), Some("Harlow Group"));
     }
 
     #[test]

@@ -399,6 +399,27 @@ const SKIP_BEFORE_CUE: &[&str] = &[
 ];
 /// Last words of a name that make it an organisation.
 const ORG_HEADS: &[&str] = &[
+    // Venues and places: a name ending in one is not a person ("Aldama Theater").
+    "theater",
+    "theatre",
+    "arena",
+    "stadium",
+    "hotel",
+    "airport",
+    "museum",
+    "library",
+    "hospital",
+    "school",
+    "college",
+    "academy",
+    "prison",
+    "plaza",
+    "cathedral",
+    "mosque",
+    "street",
+    "avenue",
+    "boulevard",
+    "county",
     "group",
     "council",
     "committee",
@@ -741,7 +762,7 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                 break; // perhaps a quotation inside ", who ... ," (below)
             }
             if (!t.word && t.text(body) != ",") && !matches!(t.text(body), "'" | "’" | "-") {
-                return None;
+                return chain_subject(lex, body, toks, close);
             }
             if t.text(body) == "," {
                 if k + 1 >= close {
@@ -798,13 +819,15 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
         let lim = close.saturating_sub(40);
         if let Some(w) = (lim..close)
             .rev()
-            .find(|&w| !toks[w].quoted && lower(body, &toks[w]) == "who")
+            .find(|&w| !toks[w].quoted && matches!(&*lower(body, &toks[w]), "who" | "which"))
             && w >= 2
             && toks[w - 1].text(body) == ","
+            && let Some(np) =
+                np_core_before(lex, body, toks, w - 1).filter(|n| n.kind != NpKind::Pronoun)
         {
-            return np_core_before(lex, body, toks, w - 1).filter(|n| n.kind != NpKind::Pronoun);
+            return Some(np);
         }
-        return None;
+        return chain_subject(lex, body, toks, close);
     }
     np_core_before(lex, body, toks, j)
 }
@@ -920,9 +943,9 @@ fn opens_sentence(toks: &[Token], start: usize) -> bool {
 /// the panel, said", "Al Dee, a pollster who works with Vote Now, a PAC, said". Its role is
 /// the apposition right after it when that names a role (cut before a relative clause).
 fn chain_subject(lex: &Lexicon, body: &str, toks: &[Token], close: usize) -> Option<Np> {
-    let lim = close.saturating_sub(40);
+    let lim = close.saturating_sub(60);
     let mut after = close;
-    let mut k = close;
+    let mut k = close + 1;
     while k > lim {
         k -= 1;
         let t = &toks[k];
