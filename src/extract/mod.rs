@@ -546,7 +546,42 @@ impl Extractor {
     fn content_to_end(&self, body: &str, s: &Sent, from: usize) -> Option<Span> {
         let sp = trim_span(body, (from, s.span.1), &['.', ';']);
         let sp = trim_span(body, sp, &[',']);
+        let sp = self.cut_tail(body, s, sp);
         (body[sp.0..sp.1].split_whitespace().count() >= 3).then_some(sp)
+    }
+
+    /// What was said ends before a second reporting verb of the same sentence ("... and
+    /// called on leaders to ...", "... but noted that ...").
+    fn cut_tail(&self, body: &str, s: &Sent, sp: Span) -> Span {
+        let toks: Vec<&Token> = s
+            .toks
+            .iter()
+            .filter(|t| t.start >= sp.0 && t.end <= sp.1)
+            .collect();
+        let mut words = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if t.word {
+                words += 1;
+            }
+            if t.quoted || words < 3 || !matches!(&*lower(body, t), "and" | "but") {
+                continue;
+            }
+            let second_cue = toks.get(i + 1).is_some_and(|n| {
+                let w = lower(body, n);
+                n.word
+                    && !n.quoted
+                    && self.lex.cues.contains(&*w)
+                    && !self.lex.noun_cues.contains(&*w)
+                    && (w.ends_with("ed") || w == "said" || w == "told")
+            });
+            if second_cue {
+                let end = trim_span(body, (sp.0, t.start), &[',', ';']);
+                if body[end.0..end.1].split_whitespace().count() >= 3 {
+                    return end;
+                }
+            }
+        }
+        sp
     }
 
     /// "according to X, CONTENT", "CONTENT, according to X" and "A, according to X, B".
@@ -1551,6 +1586,17 @@ mod tests {
         assert_eq!(st[0].speaker, None);
         let st = run("The talks have stalled, a Treasury spokesman said.");
         assert_eq!(st[0].speaker.as_deref(), Some("Treasury"));
+    }
+
+    #[test]
+    fn a_second_reporting_verb_ends_the_first_statement() {
+        let st = run(
+            "Mayor Ana Ruiz said the budget was balanced and called on the council to pass it quickly.",
+        );
+        assert_eq!(st[0].quote, "the budget was balanced", "{st:#?}");
+        // "and" before a verb that reports nothing stays inside.
+        let st = run("Mayor Ana Ruiz said the budget was balanced and taxes would fall.");
+        assert_eq!(st[0].quote, "the budget was balanced and taxes would fall");
     }
 
     #[test]
