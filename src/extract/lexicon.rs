@@ -25,6 +25,10 @@ pub struct Lexicon {
     pub cues: HashSet<String>,
     /// Cues of stance or evidence ("shows", "wants"), listed after `[stance]` in cues.txt.
     pub stance_cues: HashSet<String>,
+    /// Stance cues that report a position only of someone named ("Sanders seemed to ...",
+    /// "she wants ..."), listed after `[stance-named]`: with a mere description as subject
+    /// ("the plan seems ...") they report nobody.
+    pub named_stance_cues: HashSet<String>,
     /// Cues that are also common nouns, listed after `[noun-or-verb]`: they need "that" after.
     pub noun_cues: HashSet<String>,
     /// Multi-word cues as word lists, longest first, by their first word.
@@ -129,14 +133,25 @@ impl Lexicon {
         let mut in_stance = false;
         let mut noun = HashSet::default();
         let mut in_noun = false;
+        let mut named = HashSet::default();
+        let mut in_named = false;
         for l in lines(cues) {
             if l == "[stance]" {
                 in_stance = true;
                 continue;
             }
+            if l == "[stance-named]" {
+                in_stance = true;
+                in_named = true;
+                continue;
+            }
             if l == "[noun-or-verb]" {
                 in_noun = true;
+                in_named = false;
                 continue;
+            }
+            if in_named {
+                named.insert(l.to_lowercase());
             }
             if in_noun {
                 noun.insert(l.to_lowercase());
@@ -178,6 +193,7 @@ impl Lexicon {
         Ok(Lexicon {
             cues: single,
             stance_cues: stance,
+            named_stance_cues: named,
             noun_cues: noun,
             cue_phrases_by_first: {
                 let mut m: HashMap<String, Vec<Vec<String>>> = HashMap::default();

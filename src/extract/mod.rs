@@ -457,6 +457,44 @@ impl Extractor {
                     .or_else(|| self.subject(body, s, c0, c1))
             };
             let Some(mut f) = found else { continue };
+            let named_only = self
+                .lex
+                .named_stance_cues
+                .contains(&*lower(body, &toks[c0]));
+            // ... and only as the subject right before the cue ("Sanders seemed to"), not a
+            // coordinated one ("Farmers have grown anxious and want ...").
+            if named_only
+                && !f.np.as_ref().is_some_and(|n| {
+                    matches!(n.kind, NpKind::Name | NpKind::Pronoun | NpKind::Org)
+                        && toks
+                            .iter()
+                            .filter(|t| t.start >= n.end && t.end <= toks[c0].start)
+                            .all(|t| {
+                                let w = lower(body, t);
+                                t.word
+                                    && (w.ends_with("ly")
+                                        || matches!(
+                                            &*w,
+                                            "also"
+                                                | "still"
+                                                | "now"
+                                                | "never"
+                                                | "not"
+                                                | "has"
+                                                | "have"
+                                                | "had"
+                                                | "does"
+                                                | "do"
+                                                | "did"
+                                                | "always"
+                                                | "again"
+                                                | "even"
+                                        ))
+                            })
+                })
+            {
+                continue;
+            }
             f.sent = i;
             if let Some(prev) = out.last_mut() {
                 // "Comey has said that X, Lewandowski said Y": the second statement cuts the
@@ -1597,6 +1635,15 @@ mod tests {
         // "and" before a verb that reports nothing stays inside.
         let st = run("Mayor Ana Ruiz said the budget was balanced and taxes would fall.");
         assert_eq!(st[0].quote, "the budget was balanced and taxes would fall");
+    }
+
+    #[test]
+    fn a_named_person_holds_a_position_a_description_does_not() {
+        let st = run("Senator Ruth Adler wants the border crossings reopened before winter.");
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ruth Adler"));
+        assert_eq!(st[0].quote, "the border crossings reopened before winter");
+        assert!(run("The new plan seems to favour the largest farms in the valley.").is_empty());
     }
 
     #[test]
