@@ -181,6 +181,17 @@ impl Extractor {
             if f.floating && r.speaker.is_none() {
                 continue;
             }
+            // A position is a statement only of a person the article names ("Sanders seemed
+            // to"), not of a place or a body ("Washington does want").
+            if r.person.is_none()
+                && f.cue.is_some_and(|(a, b)| {
+                    self.lex
+                        .named_stance_cues
+                        .contains(&*body[a..b].to_lowercase())
+                })
+            {
+                continue;
+            }
             out.push(self.statement(article, &article_id, &sents, f, &r));
             // A stance ("Washington wants ...") does not make its subject the one speaking.
             let stance = f
@@ -465,7 +476,7 @@ impl Extractor {
             // coordinated one ("Farmers have grown anxious and want ...").
             if named_only
                 && !f.np.as_ref().is_some_and(|n| {
-                    matches!(n.kind, NpKind::Name | NpKind::Pronoun | NpKind::Org)
+                    matches!(n.kind, NpKind::Name | NpKind::Pronoun)
                         && toks
                             .iter()
                             .filter(|t| t.start >= n.end && t.end <= toks[c0].start)
@@ -1644,6 +1655,10 @@ mod tests {
         assert_eq!(st[0].speaker.as_deref(), Some("Ruth Adler"));
         assert_eq!(st[0].quote, "the border crossings reopened before winter");
         assert!(run("The new plan seems to favour the largest farms in the valley.").is_empty());
+        assert!(
+            run("However, Brussels does want member states to carry more of the cost.").is_empty(),
+            "a place holds no position of its own"
+        );
     }
 
     #[test]
