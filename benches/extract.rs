@@ -10,6 +10,10 @@ use whosaid::parse::{FieldMap, parse_file};
 use whosaid::walk::walk;
 use whosaid::{Article, Extractor};
 
+/// The allocator of the `whosaid` binary, so the figure is what `whosaid index` sees.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn articles() -> (String, Vec<Article>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = std::env::var_os("WHOSAID_BENCH_DIR")

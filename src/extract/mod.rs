@@ -416,26 +416,32 @@ impl Extractor {
             // A word that is also a noun ("states", "claims") is a verb only when what follows
             // introduces speech, and never after a determiner, number or preposition ("in
             // three states, said").
-            let noun_slot = i > 0 && {
-                let p = toks[i - 1].text(body);
-                p.bytes().all(|b| b.is_ascii_digit())
-                    || [
-                        "the", "a", "an", "two", "three", "four", "five", "several", "many",
-                        "some", "all", "both", "these", "those", "their", "his", "her", "its",
-                        "our", "in", "of", "to", "for", "from", "by", "with", "other", "such",
-                        "new",
-                    ]
-                    .iter()
-                    .any(|d| p.eq_ignore_ascii_case(d))
+            let noun_slot = || {
+                i > 0 && {
+                    let p = toks[i - 1].text(body);
+                    p.bytes().all(|b| b.is_ascii_digit())
+                        || [
+                            "the", "a", "an", "two", "three", "four", "five", "several", "many",
+                            "some", "all", "both", "these", "those", "their", "his", "her", "its",
+                            "our", "in", "of", "to", "for", "from", "by", "with", "other", "such",
+                            "new",
+                        ]
+                        .iter()
+                        .any(|d| p.eq_ignore_ascii_case(d))
+                }
             };
-            let verb_like = !self.lex.noun_cues.contains(lw)
-                || (!noun_slot
-                    && toks.get(i + 1).is_some_and(|n| {
-                        n.quoted
-                            || matches!(n.text(body), ":" | "," | "“" | "\"")
-                            || n.text(body).eq_ignore_ascii_case("that")
-                    }));
-            if verb_like && self.lex.cues.contains(lw) && (i == 0 || title_case || !t.is_cap(body))
+            let verb_like = || {
+                !self.lex.noun_cues.contains(lw)
+                    || (!noun_slot()
+                        && toks.get(i + 1).is_some_and(|n| {
+                            n.quoted
+                                || matches!(n.text(body), ":" | "," | "“" | "\"")
+                                || n.text(body).eq_ignore_ascii_case("that")
+                        }))
+            };
+            if self.lex.cues.contains(lw)
+                && (i == 0 || title_case || !t.is_cap(body))
+                && verb_like()
             {
                 out.push((i, i + 1, false));
             }
