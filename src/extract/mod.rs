@@ -552,7 +552,7 @@ impl Extractor {
             out.push(f);
         }
         if out.is_empty() {
-            out.extend(self.headline(body, s).map(|mut f| {
+            out.extend(self.headline(body, sents, i).map(|mut f| {
                 f.sent = i;
                 f
             }));
@@ -561,26 +561,51 @@ impl Extractor {
     }
 
     /// `Carly Fiorina: 'Bill Clinton's fair game.'` — a short name, a colon, then what was said.
-    fn headline(&self, body: &str, s: &Sent) -> Option<Found> {
+    fn headline(&self, body: &str, sents: &[Sent], i: usize) -> Option<Found> {
+        let s = &sents[i];
         let toks = &s.toks;
-        let colon = toks.iter().take(8).position(|t| t.text(body) == ":")?;
-        if colon == 0 || toks[..colon].iter().any(|t| t.quoted || !t.word) || !toks[0].is_cap(body)
+        let colon = toks.iter().take(12).position(|t| t.text(body) == ":")?;
+        // "Rep. Dana Hollis (R-Ore.):" — a parenthesis before the colon is no part of the name.
+        let label_end = match colon.checked_sub(1).map(|p| toks[p].text(body)) {
+            Some(")") => toks[..colon].iter().rposition(|t| t.text(body) == "(")?,
+            _ => colon,
+        };
+        if label_end == 0
+            || toks[..label_end]
+                .iter()
+                .any(|t| t.quoted || !(t.word || t.text(body) == "."))
+            || !toks[0].is_cap(body)
         {
             return None;
         }
-        let words: Vec<&str> = toks[..colon].iter().map(|t| t.text(body)).collect();
-        if words.len() == 1
-            && matches!(
-                words[0],
-                "Q" | "A" | "Update" | "UPDATE" | "Note" | "Editor"
-            )
-        {
+        let words: Vec<&str> = toks[..label_end].iter().map(|t| t.text(body)).collect();
+        if words.len() == 1 && matches!(words[0], "Q" | "Update" | "UPDATE" | "Note" | "Editor") {
             return None;
         }
-        let (kind, name, role) = speakers::classify(self.lex, &words);
+        // A transcript's label opens its paragraph ("MARSH: ...", "A: ..."): what follows, to
+        // the paragraph's end, is what was said.
+        let opens_para = i == 0 || sents[i - 1].para != s.para;
+        let caps_label = words.len() == 1
+            && words[0].len() >= 2
+            && words[0].chars().all(|c| c.is_ascii_uppercase());
+        if words == ["A"] && !opens_para {
+            return None;
+        }
+        let (kind, name, role) = if caps_label {
+            // "MARSH:" is a surname set in capitals.
+            let mut n = words[0].to_lowercase();
+            n[..1].make_ascii_uppercase();
+            if self.lex.org_named(&n).is_some() {
+                speakers::classify(self.lex, &words)
+            } else {
+                (NpKind::Name, vec![n], None)
+            }
+        } else {
+            speakers::classify(self.lex, &words)
+        };
         let np = Np {
             start: toks[0].start,
-            end: toks[colon - 1].end,
+            end: toks[label_end - 1].end,
             kind,
             name,
             role,
@@ -588,7 +613,11 @@ impl Extractor {
         if kind == NpKind::Pronoun {
             return None;
         }
-        let content = self.content_to_end(body, s, toks.get(colon + 1)?.start)?;
+        let mut content = self.content_to_end(body, s, toks.get(colon + 1)?.start)?;
+        if opens_para && (caps_label || words == ["A"]) {
+            let last = sents[i..].iter().take_while(|x| x.para == s.para).last()?;
+            content.1 = trim_span(body, (content.0, last.span.1), &['.', ';']).1;
+        }
         Some(Found {
             sent: 0,
             spans: vec![content],
@@ -1665,6 +1694,21 @@ mod tests {
             run("However, Brussels does want member states to carry more of the cost.").is_empty(),
             "a place holds no position of its own"
         );
+    }
+
+    #[test]
+    fn a_transcript_label_introduces_the_rest_of_its_paragraph() {
+        let st = run(
+            "Jo Marsh spoke to us.\n\nMARSH: Honestly, this is the hardest job in the state. You have to campaign everywhere.\n\nQ: Your father farmed.\n\nA: He did, and he taught me that every vote counts. I never forgot it.",
+        );
+        assert_eq!(st.len(), 2, "{st:#?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Jo Marsh"));
+        assert!(
+            st[0].quote.ends_with("You have to campaign everywhere"),
+            "{st:#?}"
+        );
+        assert_eq!(st[1].speaker, None, "the interviewee is not named by 'A'");
+        assert!(st[1].quote.starts_with("He did"));
     }
 
     #[test]
