@@ -913,9 +913,30 @@ impl Extractor {
             .filter(|q| q.start >= toks[c1 - 1].end)
             .collect();
         // `"Q," Smith said [, "R."]`: the speaker phrase directly after a quotation.
-        let right_after_quote = s.quotes.iter().any(|q| {
-            q.close <= np.start && body[q.close..np.start].trim().trim_matches(',').is_empty()
+        // Also `"Q," Rep. Hunter's chief of staff, Joe Kasper, told ...`: a quotation that
+        // opens the sentence, then the whole speaker phrase (up to twenty words, no other
+        // quotation) before the cue.
+        let opening_quote = s.quotes.first().filter(|q| {
+            q.close <= np.start
+                && q.open <= s.span.0 + 1
+                && body[s.span.0..q.open].trim().is_empty()
+                && body[q.close..toks[c0].start]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphabetic() || c == ',')
+                && !s
+                    .quotes
+                    .iter()
+                    .any(|o| o.open >= q.close && o.open < toks[c0].start)
+                && toks
+                    .iter()
+                    .filter(|t| t.word && t.start >= q.close && t.end <= toks[c0].start)
+                    .count()
+                    <= 20
         });
+        let right_after_quote = opening_quote.is_some()
+            || s.quotes.iter().any(|q| {
+                q.close <= np.start && body[q.close..np.start].trim().trim_matches(',').is_empty()
+            });
         // ... unless the quotation is not where the sentence starts and a clause of its own
         // follows the cue: in `To a question on "jobs," Sanders said private contractors cost
         // more`, the quotation is the question, not the answer.
@@ -967,6 +988,18 @@ impl Extractor {
                     || lower(body, &toks[p]) == "that"
             }) {
                 k = p;
+            } else if matches!(&*cue_word, "told" | "tells" | "tell") {
+                // `The union will sit it out, Phil Smith told the Ledger this week.`: with no
+                // marker after it, what follows is the listener; the words before say it.
+                let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
+                let trailing = toks[c1..].iter().filter(|t| t.word).count();
+                if trailing <= 9
+                    && quotes_before.is_empty()
+                    && body[sp.0..sp.1].split_whitespace().count() >= 3
+                    && body[sp.1..np.start].contains(',')
+                {
+                    return Some(Found::cued(vec![sp], cue, np));
+                }
             }
         }
         while k < toks.len() && matches!(toks[k].text(body), ":" | "," | "—" | "-") {
@@ -1023,9 +1056,11 @@ impl Extractor {
         }
         // `The plan is doomed, officials said.`
         // Only when the cue ends the sentence (bar a short adjunct such as "on Tuesday").
+        // "told POLITICO earlier this week": the listener adds to the adjunct.
         let trailing = toks[c1..].iter().filter(|t| t.word).count();
+        let told = matches!(&*lower(body, &toks[c0]), "told" | "tells" | "tell");
         let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
-        let clause = trailing <= 4
+        let clause = (trailing <= 4 || (told && trailing <= 9))
             && body[sp.0..sp.1].split_whitespace().count() >= 3
             && body[sp.1..np.start].contains(',');
         if let Some(last) = quotes_before.last() {
@@ -1709,6 +1744,24 @@ mod tests {
         );
         assert_eq!(st[1].speaker, None, "the interviewee is not named by 'A'");
         assert!(st[1].quote.starts_with("He did"));
+    }
+
+    #[test]
+    fn told_with_the_speaker_phrase_between_quote_and_cue() {
+        let st = run(
+            "\"Positions will soften sooner or later,\" Senator Ruth Hale's chief of staff, Joe Kasper, told the Ledger before the vote.",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].quote, "Positions will soften sooner or later");
+        assert_eq!(st[0].speaker.as_deref(), Some("Joe Kasper"));
+        let st = run(
+            "The union will likely sit out the election, union director Phil Smith told the Ledger earlier this week.",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].quote, "The union will likely sit out the election");
+        // A that-less clause after the listener is still what was said.
+        let st = run("Phil Smith told reporters that the union would sit out the election.");
+        assert_eq!(st[0].quote, "that the union would sit out the election");
     }
 
     #[test]
