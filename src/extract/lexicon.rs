@@ -35,6 +35,8 @@ pub struct Lexicon {
     pub cue_phrases_by_first: HashMap<String, Vec<Vec<String>>>,
     pub role_words: HashSet<String>,
     pub stop_names: HashSet<String>,
+    /// Names of places, lowercase (`data/places.txt`).
+    pub places: HashSet<String>,
     /// Normalised alias (word list) -> organisation index; longest first.
     aliases: Vec<(Vec<String>, usize)>,
     /// Normalised alias joined by spaces -> organisation index.
@@ -109,14 +111,18 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            Lexicon::from_data(
+            let mut lex = Lexicon::from_data(
                 include_str!("data/cues.txt"),
                 include_str!("data/role_words.txt"),
                 include_str!("data/stop_names.txt"),
                 include_str!("data/organisations.toml"),
                 include_str!("data/first_names.txt"),
             )
-            .expect("bundled extractor data is valid (checked by unit tests)")
+            .expect("bundled extractor data is valid (checked by unit tests)");
+            lex.places = lines(include_str!("data/places.txt"))
+                .map(str::to_string)
+                .collect();
+            lex
         })
     }
 
@@ -204,6 +210,7 @@ impl Lexicon {
             },
             role_words: lines(roles).map(str::to_string).collect(),
             stop_names: lines(stops).map(str::to_string).collect(),
+            places: HashSet::default(),
             aliases,
             alias_index,
             alias_words,
@@ -219,6 +226,13 @@ impl Lexicon {
     }
 
     /// Is the word a role word ("secretary", "Sen.")? Any case.
+    /// Is the name (its words) a place ("New York", "Ohio")?
+    pub fn is_place(&self, name: &[String]) -> bool {
+        let joined = name.join(" ").to_lowercase();
+        self.places
+            .contains(joined.trim_end_matches("'s").trim_end_matches("’s"))
+    }
+
     pub fn is_role_word(&self, w: &str) -> bool {
         let mut buf = [0u8; MAX_CUE_WORD];
         match ascii_lower(w, &mut buf) {

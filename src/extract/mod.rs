@@ -1765,6 +1765,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_does_not_resolve_to_a_place() {
+        let st = run(
+            "Mayor Lena Ortiz visited New York on Monday. New York has struggled with flooding for years. \"We cannot wait,\" she said.",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Lena Ortiz"));
+    }
+
+    #[test]
     fn weekday_moves_the_date_back() {
         let d = jiff::civil::date(2025, 2, 14); // a Friday
         assert_eq!(

@@ -688,6 +688,11 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
             return (NpKind::Nominal, vec![], role_text.or(Some(phrase)));
         }
     }
+    // A place ("New York", "the United States") stands for its government when it speaks,
+    // and is never a person that a pronoun could mean.
+    if !name.is_empty() && lex.is_place(&name) {
+        return (NpKind::Org, name, None);
+    }
     if !name.is_empty() && !ORG_HEADS.contains(&last.as_str()) && lex.org_named(&phrase).is_none() {
         // A lone capitalised word after no title may still be an organisation ("NATO said").
         if name.len() == 1 && role.is_empty() && lex.org_named(&name[0]).is_some() {
