@@ -1774,6 +1774,18 @@ mod tests {
     }
 
     #[test]
+    fn page_labels_and_sentence_openers_name_nobody() {
+        for text in [
+            "CORRECTION: An earlier version of this story gave the wrong date for the vote.",
+            "Watch: How the county rebuilt its bridges after the flood.",
+            "Despite claims from the mayor's critics, the budget does not raise taxes on anyone.",
+        ] {
+            let st = run(text);
+            assert!(st.iter().all(|s| s.speaker.is_none()), "{text}: {st:#?}");
+        }
+    }
+
+    #[test]
     fn weekday_moves_the_date_back() {
         let d = jiff::civil::date(2025, 2, 14); // a Friday
         assert_eq!(
