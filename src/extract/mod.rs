@@ -918,11 +918,14 @@ impl Extractor {
         // quotation) before the cue.
         let opening_quote = s.quotes.first().filter(|q| {
             q.close <= np.start
-                && q.open <= s.span.0 + 1
-                && body[s.span.0..q.open].trim().is_empty()
-                && body[q.close..toks[c0].start]
-                    .trim_start()
-                    .starts_with(|c: char| c.is_alphabetic() || c == ',')
+                && body
+                    .get(s.span.0..q.open)
+                    .is_some_and(|lead| lead.trim().is_empty())
+                && body.get(q.close..toks[c0].start).is_some_and(|between| {
+                    between
+                        .trim_start()
+                        .starts_with(|c: char| c.is_alphabetic() || c == ',')
+                })
                 && !s
                     .quotes
                     .iter()
@@ -1782,6 +1785,19 @@ mod tests {
         ] {
             let st = run(text);
             assert!(st.iter().all(|s| s.speaker.is_none()), "{text}: {st:#?}");
+        }
+    }
+
+    #[test]
+    fn fuzz_findings_stay_fixed() {
+        // cargo-fuzz found it: a quotation opened before its sentence's span, then a name
+        // and a cue (a slice with its start after its end).
+        let data = include_bytes!("../../tests/data/fuzz/extract-quote-opened-before-sentence.bin");
+        let body = String::from_utf8_lossy(data).into_owned();
+        for s in run(&body) {
+            for &[x, y] in &s.quote_spans {
+                assert!(x <= y && y <= body.len() && body.is_char_boundary(x));
+            }
         }
     }
 
