@@ -17,6 +17,45 @@ use crate::model::{Article, Kind, Statement, name_key, quote_key, short_hash};
 use speakers::{Np, NpKind, Registry, lower, np_after, np_before};
 use text::{Quote, Span, Token};
 
+/// Words opening a time or circumstance adjunct after a cue ("said on Tuesday", "said when").
+const TIME_ADJUNCTS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "when",
+    "while",
+];
+/// Other words that open an adjunct or a listener after a cue, not a clause ("said of the plan",
+/// "said again", "told reporters").
+const OTHER_ADJUNCTS: &[&str] = &[
+    "of",
+    "to",
+    "about",
+    "as",
+    "from",
+    "with",
+    "by",
+    "for",
+    "then",
+    "again",
+    "also",
+    "recently",
+    "afterward",
+    "afterwards",
+    "reporters",
+];
+
 /// Cues tried per sentence.
 const MAX_CUES_PER_SENTENCE: usize = 8;
 
@@ -1025,24 +1064,7 @@ impl Extractor {
                 }
             }
             // Trailing adjuncts after a cue that closes the sentence ("he said on Tuesday").
-            let adjunct = matches!(
-                &*lower(body, &toks[k]),
-                "on" | "in"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "last"
-                    | "this"
-                    | "yesterday"
-                    | "today"
-                    | "late"
-                    | "early"
-                    | "earlier"
-                    | "later"
-                    | "when"
-                    | "while"
-            );
+            let adjunct = TIME_ADJUNCTS.contains(&&*lower(body, &toks[k]));
             // "said on Wednesday that ...", "said in a statement that ...".
             let from = if adjunct {
                 let lim = (k + 9).min(toks.len());
@@ -1100,39 +1122,8 @@ impl Extractor {
 
     /// A preposition or time word that opens an adjunct after a cue ("said on Tuesday").
     fn is_adjunct_opener(&self, body: &str, t: &Token) -> bool {
-        matches!(
-            &*lower(body, t),
-            "on" | "in"
-                | "at"
-                | "of"
-                | "to"
-                | "about"
-                | "as"
-                | "from"
-                | "with"
-                | "by"
-                | "for"
-                | "during"
-                | "after"
-                | "before"
-                | "last"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "late"
-                | "early"
-                | "earlier"
-                | "later"
-                | "when"
-                | "while"
-                | "then"
-                | "again"
-                | "also"
-                | "recently"
-                | "afterward"
-                | "afterwards"
-                | "reporters"
-        )
+        let w = lower(body, t);
+        TIME_ADJUNCTS.contains(&&*w) || OTHER_ADJUNCTS.contains(&&*w)
     }
 
     /// The subject of "... and said ...": the name before ", who" or the sentence's first name

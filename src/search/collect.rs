@@ -253,10 +253,11 @@ pub struct GroupSegment {
 }
 
 impl GroupSegment {
-    fn key(&self, doc: DocId) -> (u128, Option<u64>) {
+    /// A document's group: its quote key, or (above every key) the document alone.
+    fn key(&self, doc: DocId) -> u128 {
         match self.quote_key.as_ref().and_then(|c| c.first(doc)) {
-            Some(k) => (u128::from(k), Some(k)),
-            None => ((1u128 << 64) | u128::from(doc), None),
+            Some(k) => u128::from(k),
+            None => (1u128 << 64) | u128::from(doc),
         }
     }
 
@@ -275,7 +276,7 @@ impl GroupSegment {
     }
 
     fn push(&mut self, doc: DocId, score: Score) {
-        let (key, _) = self.key(doc);
+        let key = self.key(doc);
         self.offer(Cand { score, doc, key });
     }
 
