@@ -676,11 +676,10 @@ impl Extractor {
     /// What was said ends before a second reporting verb of the same sentence ("... and
     /// called on leaders to ...", "... but noted that ...").
     fn cut_tail(&self, body: &str, s: &Sent, sp: Span) -> Span {
-        let toks: Vec<&Token> = s
-            .toks
-            .iter()
-            .filter(|t| t.start >= sp.0 && t.end <= sp.1)
-            .collect();
+        // Tokens are in text order: the content's are one slice, found without copying.
+        let lo = s.toks.partition_point(|t| t.start < sp.0);
+        let hi = s.toks.partition_point(|t| t.end <= sp.1).max(lo);
+        let toks = &s.toks[lo..hi];
         let mut words = 0;
         for (i, t) in toks.iter().enumerate() {
             if t.word {
