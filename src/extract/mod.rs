@@ -220,23 +220,17 @@ impl Extractor {
             if f.floating && r.speaker.is_none() {
                 continue;
             }
+            let cue = f.cue.map(|(a, b)| body[a..b].to_lowercase());
+            let cue_in =
+                |set: &rustc_hash::FxHashSet<String>| cue.as_ref().is_some_and(|c| set.contains(c));
             // A position is a statement only of a person the article names ("Sanders seemed
             // to"), not of a place or a body ("Washington does want").
-            if r.person.is_none()
-                && f.cue.is_some_and(|(a, b)| {
-                    self.lex
-                        .named_stance_cues
-                        .contains(&*body[a..b].to_lowercase())
-                })
-            {
+            if r.person.is_none() && cue_in(&self.lex.named_stance_cues) {
                 continue;
             }
             out.push(self.statement(article, &article_id, &sents, f, &r));
             // A stance ("Washington wants ...") does not make its subject the one speaking.
-            let stance = f
-                .cue
-                .is_some_and(|(a, b)| self.lex.stance_cues.contains(&body[a..b].to_lowercase()));
-            if r.speaker.is_some() && !stance {
+            if r.speaker.is_some() && !cue_in(&self.lex.stance_cues) {
                 last = Some((para, r));
             }
         }
@@ -1006,9 +1000,17 @@ impl Extractor {
                 return Some(Found::cued(spans, cue, np));
             }
         }
+        // `The plan is doomed, officials said.`: the words before the speaker say it, when the
+        // cue closes the sentence bar a short adjunct ("on Tuesday"; after "told", the listener
+        // too: "told POLITICO earlier this week").
+        let trailing = toks[c1..].iter().filter(|t| t.word).count();
+        let told = matches!(&*cue_word, "told" | "tells" | "tell");
+        let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
+        let clause = (trailing <= 4 || (told && trailing <= 9))
+            && body[sp.0..sp.1].split_whitespace().count() >= 3
+            && body[sp.1..np.start].contains(',');
         // What follows the cue: skip the listener of "told", then ":" or ",".
         let mut k = c1;
-        let cue_word = lower(body, &toks[c0]);
         if matches!(
             &*cue_word,
             "told"
@@ -1029,18 +1031,10 @@ impl Extractor {
                     || lower(body, &toks[p]) == "that"
             }) {
                 k = p;
-            } else if matches!(&*cue_word, "told" | "tells" | "tell") {
+            } else if told && clause && quotes_before.is_empty() {
                 // `The union will sit it out, Phil Smith told the Ledger this week.`: with no
                 // marker after it, what follows is the listener; the words before say it.
-                let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
-                let trailing = toks[c1..].iter().filter(|t| t.word).count();
-                if trailing <= 9
-                    && quotes_before.is_empty()
-                    && body[sp.0..sp.1].split_whitespace().count() >= 3
-                    && body[sp.1..np.start].contains(',')
-                {
-                    return Some(Found::cued(vec![sp], cue, np));
-                }
+                return Some(Found::cued(vec![sp], cue, np));
             }
         }
         while k < toks.len() && matches!(toks[k].text(body), ":" | "," | "—" | "-") {
@@ -1078,15 +1072,6 @@ impl Extractor {
                 return Some(Found::cued(vec![content], cue, np));
             }
         }
-        // `The plan is doomed, officials said.`
-        // Only when the cue ends the sentence (bar a short adjunct such as "on Tuesday").
-        // "told POLITICO earlier this week": the listener adds to the adjunct.
-        let trailing = toks[c1..].iter().filter(|t| t.word).count();
-        let told = matches!(&*lower(body, &toks[c0]), "told" | "tells" | "tell");
-        let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
-        let clause = (trailing <= 4 || (told && trailing <= 9))
-            && body[sp.0..sp.1].split_whitespace().count() >= 3
-            && body[sp.1..np.start].contains(',');
         if let Some(last) = quotes_before.last() {
             // `Leaders became more "conversant" about the issue, Ban said.`: a quoted fragment
             // inside reported speech; the statement is the whole clause (a mixed one).
