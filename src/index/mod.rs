@@ -1,6 +1,7 @@
 //! The statement index: a Tantivy index whose schema comes from `index_schema/`, a record of the
 //! schema version, and a manifest of the files indexed so that re-indexing does only what changed.
 
+mod merge;
 pub mod schema;
 pub mod spelling;
 mod writer;

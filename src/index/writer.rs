@@ -87,6 +87,15 @@ impl IndexOptions {
     fn writer_bytes(&self, threads: usize) -> usize {
         (self.memory / 2).max(threads * (16 << 20))
     }
+
+    /// The most statements one background merge reads: about a quarter of the budget in mapped
+    /// index pages (a stored statement takes some 500 bytes), so that peak memory does not grow
+    /// with the archive.
+    fn merge_docs(&self) -> u32 {
+        u32::try_from(self.memory / 2048)
+            .unwrap_or(u32::MAX)
+            .max(20_000)
+    }
 }
 
 /// Splits the files into batches of at most [`CHUNK`] files and about `bytes` bytes (a file
@@ -401,6 +410,9 @@ fn index_paths_inner<P: AsRef<Path>>(
             },
             other => Error::Tantivy(other),
         })?;
+    writer.set_merge_policy(Box::new(super::merge::BoundedMerges::new(
+        opts.merge_docs(),
+    )));
     let mut manifest = if opts.rebuild {
         Manifest::default()
     } else {
