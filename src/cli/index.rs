@@ -47,7 +47,8 @@ pub struct IndexArgs {
     #[arg(long, value_name = "KEY")]
     pub author_field: Option<String>,
     /// Memory budget in MB: about half goes to Tantivy's writer, the rest to the files being
-    /// read and their statements. Peak memory stays near it however large the archive.
+    /// read and their statements; a background merge reads at most MB×512 statements. Peak
+    /// memory stops growing once the budget is in use, however large the archive.
     #[arg(long, default_value_t = DEFAULT_MEMORY >> 20)]
     pub memory: usize,
 }
