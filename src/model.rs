@@ -131,7 +131,10 @@ pub fn quote_key(who: &str, quote: &str) -> u64 {
     let mut norm = String::with_capacity(quote.len() + 1);
     let mut in_word = false;
     for c in quote.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            norm.push(c.to_ascii_lowercase());
+            in_word = true;
+        } else if c.is_alphanumeric() {
             norm.extend(c.to_lowercase());
             in_word = true;
         } else if in_word {

@@ -3,6 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use super::speakers::{Lc, strip_possessive};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -43,8 +44,12 @@ pub struct Lexicon {
     alias_index: HashMap<String, usize>,
     /// Every word of every normalised alias.
     alias_words: HashSet<String>,
+    /// First word of an alias -> its positions in `aliases`, ascending.
+    alias_by_first: HashMap<String, Vec<usize>>,
     /// Normalised role phrase -> organisation index.
     roles: HashMap<String, usize>,
+    /// Words in the longest role phrase.
+    role_max_words: usize,
     pub org_names: Vec<String>,
     /// First name -> 'f' or 'm'.
     pub gender: HashMap<String, char>,
@@ -75,15 +80,12 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
 /// "U.S. Defence Secretary" and "American defense secretary" compare equal.
 pub fn norm_words(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let lower = text.to_lowercase();
+    let lower = text.lc();
     let words = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty());
     for w in words {
-        let w = w
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .trim_matches(|c| c == '.' || c == '\'');
+        let w = strip_possessive(w).trim_matches(|c| c == '.' || c == '\'');
         let w = match w {
             "u.s" | "us" | "american" | "america" | "usa" => "us",
             "u.k" | "uk" | "british" | "britain" => "uk",
@@ -157,10 +159,10 @@ impl Lexicon {
                 continue;
             }
             if in_named {
-                named.insert(l.to_lowercase());
+                named.insert(l.lc());
             }
             if in_noun {
-                noun.insert(l.to_lowercase());
+                noun.insert(l.lc());
             }
             let words: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
             if in_stance {
@@ -196,6 +198,17 @@ impl Lexicon {
             .iter()
             .flat_map(|(w, _)| w.iter().cloned())
             .collect();
+        let mut alias_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, (w, _)) in aliases.iter().enumerate() {
+            if let Some(f) = w.first() {
+                alias_by_first.entry(f.clone()).or_default().push(k);
+            }
+        }
+        let role_max_words = role_map
+            .keys()
+            .map(|r: &String| r.split(' ').count())
+            .max()
+            .unwrap_or(0);
         Ok(Lexicon {
             cues: single,
             stance_cues: stance,
@@ -214,7 +227,9 @@ impl Lexicon {
             aliases,
             alias_index,
             alias_words,
+            alias_by_first,
             roles: role_map,
+            role_max_words,
             org_names,
             gender: lines(names)
                 .filter_map(|l| {
@@ -225,19 +240,18 @@ impl Lexicon {
         })
     }
 
-    /// Is the word a role word ("secretary", "Sen.")? Any case.
     /// Is the name (its words) a place ("New York", "Ohio")?
     pub fn is_place(&self, name: &[String]) -> bool {
-        let joined = name.join(" ").to_lowercase();
-        self.places
-            .contains(joined.trim_end_matches("'s").trim_end_matches("’s"))
+        let joined = name.join(" ").lc();
+        self.places.contains(strip_possessive(&joined))
     }
 
+    /// Is the word a role word ("secretary", "Sen.")? Any case.
     pub fn is_role_word(&self, w: &str) -> bool {
         let mut buf = [0u8; MAX_CUE_WORD];
         match ascii_lower(w, &mut buf) {
             Some(lw) => self.role_words.contains(lw),
-            None => w.len() <= MAX_CUE_WORD && self.role_words.contains(&w.to_lowercase()),
+            None => w.len() <= MAX_CUE_WORD && self.role_words.contains(&w.lc()),
         }
     }
 
@@ -249,7 +263,7 @@ impl Lexicon {
             return None;
         }
         // Roles: the longest suffix-free window that is a known role phrase.
-        for len in (1..=words.len()).rev() {
+        for len in (1..=words.len().min(self.role_max_words)).rev() {
             for win in words.windows(len) {
                 if let Some(&i) = self.roles.get(&win.join(" ")) {
                     return Some(&self.org_names[i]);
@@ -267,10 +281,7 @@ impl Lexicon {
         for w in phrase.split(|c: char| {
             !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' || c == '-')
         }) {
-            let w = w
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .trim_matches(|c| c == '.' || c == '\'');
+            let w = strip_possessive(w).trim_matches(|c| c == '.' || c == '\'');
             if w.is_empty() {
                 continue;
             }
@@ -308,19 +319,22 @@ impl Lexicon {
     }
 
     fn alias_in(&self, words: &[String]) -> Option<usize> {
-        for (alias, i) in &self.aliases {
-            if alias.len() <= words.len()
-                && words.windows(alias.len()).any(|w| w == alias.as_slice())
-            {
+        // The first alias in `aliases` order (longest first) found anywhere in the words.
+        let mut best: Option<usize> = None;
+        for (p, w) in words.iter().enumerate() {
+            for &k in self.alias_by_first.get(w).into_iter().flatten() {
+                let alias = &self.aliases[k].0;
                 // Case matters for short aliases that are also words ("us"): require the
                 // alias to be longer than two letters or multi-word.
-                if alias.len() == 1 && alias[0].len() <= 2 {
+                if best.is_some_and(|b| b <= k) || (alias.len() == 1 && alias[0].len() <= 2) {
                     continue;
                 }
-                return Some(*i);
+                if words[p..].starts_with(alias) {
+                    best = Some(k);
+                }
             }
         }
-        None
+        best.map(|k| self.aliases[k].1)
     }
 }
 

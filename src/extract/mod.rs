@@ -14,7 +14,7 @@ pub use lexicon::Lexicon;
 use jiff::civil::{Date, Weekday};
 
 use crate::model::{Article, Kind, Statement, name_key, quote_key, short_hash};
-use speakers::{Np, NpKind, Registry, lower, np_after, np_before};
+use speakers::{Lc, Np, NpKind, Registry, lower, np_after, np_before, strip_possessive};
 use text::{Quote, Span, Token};
 
 /// Words opening a time or circumstance adjunct after a cue ("said on Tuesday", "said when").
@@ -220,7 +220,7 @@ impl Extractor {
             if f.floating && r.speaker.is_none() {
                 continue;
             }
-            let cue = f.cue.map(|(a, b)| body[a..b].to_lowercase());
+            let cue = f.cue.map(|(a, b)| body[a..b].lc());
             let cue_in =
                 |set: &rustc_hash::FxHashSet<String>| cue.as_ref().is_some_and(|c| set.contains(c));
             // A position is a statement only of a person the article names ("Sanders seemed
@@ -341,12 +341,9 @@ impl Extractor {
             } else if kind == NpKind::Org {
                 reg.add_org(&body[toks[i].start..toks[j - 1].end]);
             }
-            let honorific = words.iter().any(|w| {
-                matches!(
-                    w.to_lowercase().trim_end_matches('.'),
-                    "mr" | "mrs" | "ms" | "dr"
-                )
-            });
+            let honorific = words
+                .iter()
+                .any(|w| matches!(w.lc().trim_end_matches('.'), "mr" | "mrs" | "ms" | "dr"));
             if kind == NpKind::Name && (name.len() >= 2 || honorific || reg.lookup(&name).is_some())
             {
                 let role = role
@@ -375,10 +372,10 @@ impl Extractor {
             return None;
         }
         let words: Vec<&str> = toks[after + 1..e].iter().map(|t| t.text(body)).collect();
-        let first = words[0].to_lowercase();
+        let first = words[0].lc();
         let roleish = words
             .iter()
-            .any(|w| self.lex.is_role_word(w.trim_end_matches("'s")));
+            .any(|w| self.lex.is_role_word(w.strip_suffix("'s").unwrap_or(w)));
         if roleish && (matches!(first.as_str(), "the" | "a" | "an") || words.len() <= 5) {
             let text = &body[toks[after + 1].start..toks[e - 1].end];
             let text = ["the ", "a ", "an "]
@@ -626,7 +623,7 @@ impl Extractor {
         }
         let (kind, name, role) = if caps_label {
             // "MARSH:" is a surname set in capitals.
-            let mut n = words[0].to_lowercase();
+            let mut n = words[0].lc();
             n[..1].make_ascii_uppercase();
             if self.lex.org_named(&n).is_some() {
                 speakers::classify(self.lex, &words)
@@ -825,7 +822,7 @@ impl Extractor {
                 .split_whitespace()
                 .next()
                 .unwrap_or("")
-                .to_lowercase();
+                .lc();
             if !matches!(
                 first.as_str(),
                 "the"
@@ -1136,7 +1133,7 @@ impl Extractor {
         }
         let first = toks.iter().position(|t| t.word && !t.quoted)?;
         let w = lower(body, &toks[first]);
-        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        let w = strip_possessive(&w);
         if matches!(w, "he" | "she" | "they") {
             let t = &toks[first];
             return Some(Np {
@@ -1309,7 +1306,7 @@ impl Extractor {
                 }
             },
             NpKind::Pronoun => {
-                let w = text.to_lowercase();
+                let w = text.lc();
                 if matches!(w.as_str(), "he" | "she") {
                     let gender = Some(if w == "he" { 'm' } else { 'f' });
                     if let Some(i) = last
@@ -1514,7 +1511,7 @@ impl Extractor {
 /// The article's date, moved back to the weekday the sentence names ("on Wednesday").
 fn statement_date(article: Option<Date>, sentence: &str) -> Option<Date> {
     let d = article?;
-    let lower = sentence.to_lowercase();
+    let lower = sentence.lc();
     let days = [
         ("monday", Weekday::Monday),
         ("tuesday", Weekday::Tuesday),

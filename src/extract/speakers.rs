@@ -626,10 +626,27 @@ fn in_set(set: &[&str], w: &str) -> bool {
     set.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// Lowercasing that takes the fast ASCII path when it can (most words in English news).
+pub trait Lc {
+    fn lc(&self) -> String;
+}
+
+impl Lc for str {
+    fn lc(&self) -> String {
+        if self.is_ascii() {
+            self.to_ascii_lowercase()
+        } else {
+            self.to_lowercase()
+        }
+    }
+}
+
 /// Lowercase, borrowed when there is nothing to change.
 pub fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
     if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
         std::borrow::Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        std::borrow::Cow::Owned(w.to_ascii_lowercase())
     } else {
         std::borrow::Cow::Owned(w.to_lowercase())
     }
@@ -643,7 +660,7 @@ pub fn strip_possessive(w: &str) -> &str {
 }
 
 fn clean_name_word(w: &str) -> String {
-    w.trim_end_matches("'s").trim_end_matches("’s").to_string()
+    strip_possessive(w).to_string()
 }
 
 fn is_honorific(w: &str) -> bool {
@@ -655,8 +672,8 @@ fn is_honorific(w: &str) -> bool {
 pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<String>) {
     let mut cut = 0;
     for (i, w) in words.iter().enumerate() {
-        let lw = w.to_lowercase();
-        let lw = lw.trim_end_matches("'s").trim_end_matches("’s");
+        let lw = w.lc();
+        let lw = strip_possessive(&lw);
         let particle = i > 0
             && NAME_PARTICLES.contains(&lw)
             && words
@@ -683,7 +700,7 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
 
 /// Classifies a phrase (its words in order) as a speaker mention.
 pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<String>) {
-    let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lw: Vec<String> = words.iter().map(|w| w.lc()).collect();
     if words.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {
         return (NpKind::Pronoun, vec![], None);
     }
@@ -731,7 +748,7 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
     // or an indefinite word and a noun ("a Republican", "some Democrats") names nobody: the
     // statement stays, without a speaker.
     if name.len() == 1 && role.len() + name.len() == words.len() {
-        let n = name[0].to_lowercase();
+        let n = name[0].lc();
         let opener = lw.first().map(String::as_str).unwrap_or("");
         if GENERIC.contains(&n.as_str())
             || NOT_NAMES.contains(&n.as_str())
@@ -860,9 +877,9 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                         Some(app_np(Some(strip_determiner(np.text(body)).to_string())))
                     }
                     Some(mut np) => {
-                        let roleish = app.split_whitespace().any(|w| {
-                            lex.is_role_word(w.trim_end_matches("'s").trim_end_matches("’s"))
-                        });
+                        let roleish = app
+                            .split_whitespace()
+                            .any(|w| lex.is_role_word(strip_possessive(w)));
                         if np.kind == NpKind::Name
                             && roleish
                             && app.split_whitespace().count() <= 12
@@ -1040,7 +1057,7 @@ fn chain_subject(lex: &Lexicon, body: &str, toks: &[Token], close: usize) -> Opt
                 let app = app.split(" who ").next().unwrap_or(app).trim();
                 let roleish = app
                     .split_whitespace()
-                    .any(|w| lex.is_role_word(w.trim_end_matches("'s").trim_end_matches("’s")));
+                    .any(|w| lex.is_role_word(strip_possessive(w)));
                 if roleish && app.split_whitespace().count() <= 12 {
                     np.role = Some(strip_determiner(app).to_string());
                 }
@@ -1131,15 +1148,13 @@ fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
         let head_at = words
             .iter()
             .skip(1)
-            .position(|w| {
-                matches!(
-                    &*w.to_lowercase(),
-                    "of" | "for" | "with" | "at" | "from" | "in"
-                )
-            })
+            .position(|w| matches!(&*w.lc(), "of" | "for" | "with" | "at" | "from" | "in"))
             .map_or(words.len() - 1, |p| p);
-        let head = words[head_at].to_lowercase();
-        let head = head.trim_end_matches("'s").trim_end_matches('.');
+        let head = words[head_at].lc();
+        let head = head
+            .strip_suffix("'s")
+            .unwrap_or(&head)
+            .trim_end_matches('.');
         if !plausible_speaker_head(lex, head) {
             return None;
         }
@@ -1236,7 +1251,7 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
             let app = &body[toks[k + 1].start..toks[e - 1].end];
             if app
                 .split_whitespace()
-                .any(|w| lex.is_role_word(w.trim_end_matches("'s")))
+                .any(|w| lex.is_role_word(w.strip_suffix("'s").unwrap_or(w)))
             {
                 np.role = Some(strip_determiner(app).to_string());
             }
@@ -1285,7 +1300,7 @@ impl Registry {
         pos: usize,
     ) -> Option<usize> {
         let name: Vec<String> = name.iter().filter(|w| !is_honorific(w)).cloned().collect();
-        let last = name.last()?.to_lowercase();
+        let last = name.last()?.lc();
         let idx = match self.by_last.get(&last) {
             Some(&i) => {
                 let p = &mut self.persons[i];
@@ -1333,7 +1348,7 @@ impl Registry {
         let Some(last) = name.split_whitespace().last() else {
             return;
         };
-        let e = self.orgs.entry(last.to_lowercase()).or_default();
+        let e = self.orgs.entry(last.lc()).or_default();
         if name.split_whitespace().count() > e.split_whitespace().count() {
             *e = name.to_string();
         }
@@ -1344,7 +1359,7 @@ impl Registry {
         let name = strip_determiner(name.trim());
         name.split_whitespace()
             .last()
-            .and_then(|l| self.orgs.get(&l.to_lowercase()))
+            .and_then(|l| self.orgs.get(&l.lc()))
             .filter(|full| full.split_whitespace().count() > name.split_whitespace().count())
             .cloned()
             .unwrap_or_else(|| name.to_string())
@@ -1357,7 +1372,7 @@ impl Registry {
     }
 
     pub fn lookup(&self, name: &[String]) -> Option<usize> {
-        let last = name.last()?.to_lowercase();
+        let last = name.last()?.lc();
         self.by_last.get(&last).copied()
     }
 
@@ -1456,16 +1471,12 @@ pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
     // The body itself ("the Trump campaign"), or someone who speaks for it ("Pentagon
     // officials", "a Kremlin spokesman"); "a veteran Ohio strategist" or "a Republican
     // pollster" speaks for nobody named.
-    let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let head = words.last().map(|w| w.lc()).unwrap_or_default();
     if end < words.len() && !REPRESENTATIVES.contains(&head.trim_end_matches(['.', ','])) {
         return None;
     }
     let name = words[start..end].join(" ");
-    Some(
-        name.trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .to_string(),
-    )
+    Some(strip_possessive(&name).to_string())
 }
 
 /// Heads of descriptions that speak for a body named before them ("Pentagon officials").
@@ -1520,7 +1531,7 @@ pub fn is_definite_person(lex: &Lexicon, text: &str) -> bool {
 
 /// The gender a name, honorific or role tells.
 fn gender_of(lex: &Lexicon, name: &[String], role: Option<&str>) -> Option<char> {
-    let role = role.unwrap_or("").to_lowercase();
+    let role = role.unwrap_or("").lc();
     for w in role.split_whitespace() {
         match w.trim_end_matches('.') {
             "mr" | "congressman" | "spokesman" | "chairman" | "king" | "prince" | "sir"
@@ -1533,7 +1544,7 @@ fn gender_of(lex: &Lexicon, name: &[String], role: Option<&str>) -> Option<char>
         }
     }
     if name.len() >= 2 {
-        return lex.gender.get(&name[0].to_lowercase()).copied();
+        return lex.gender.get(&name[0].lc()).copied();
     }
     None
 }
@@ -1554,9 +1565,7 @@ pub fn plausible_name(name: &str) -> bool {
             &["of", "for", "at", "and", "&", "the", "to", "in", "on", "by"],
             last,
         )
-        && !words
-            .iter()
-            .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
+        && !words.iter().any(|w| NOT_NAMES.contains(&w.lc().as_str()))
 }
 
 /// The name a speaker string stands for: itself when plausible; the named body or person of a

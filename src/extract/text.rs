@@ -53,22 +53,28 @@ pub fn is_quote_mark(c: char) -> bool {
 /// (`‘…’`, `'…'`) make a quotation only at top level and around three or more words, so that
 /// apostrophes stay apostrophes.
 pub fn quotes(body: &str, para: Span) -> Vec<Quote> {
-    let text = &body[para.0..para.1];
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, char)> = None; // (mark pos, content start, mark)
     let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, mut c)) = iter.next() {
-        let mut next = iter.peek().map(|&(_, n)| n);
-        let abs = para.0 + i;
-        let mut after = abs + c.len_utf8();
+    let next_at = |p: usize| (p < para.1).then(|| char_at(body, p).0);
+    let mut abs = para.0;
+    while abs < para.1 {
+        // ASCII other than the three marks is skipped without decoding.
+        let byte = body.as_bytes()[abs];
+        if byte < 0x80 && !matches!(byte, b'"' | b'\'' | b'`') {
+            prev = Some(byte as char);
+            abs += 1;
+            continue;
+        }
+        let (mut c, len) = char_at(body, abs);
+        let mut after = abs + len;
+        let mut next = next_at(after);
         // Two apostrophes ('' as some newspapers write) are a straight double mark; two
         // backticks (``) an opening one.
         if (c == '\'' || c == '`') && next == Some(c) {
-            iter.next();
             after += 1;
             c = if c == '`' { '“' } else { '"' };
-            next = iter.peek().map(|&(_, n)| n);
+            next = next_at(after);
         }
         let is_double = c == '"' || is_open_double(c) || is_close_double(c);
         if is_double {
@@ -110,6 +116,7 @@ pub fn quotes(body: &str, para: Span) -> Vec<Quote> {
             }
         }
         prev = Some(c);
+        abs = after;
     }
     if let Some((o, s, _)) = open {
         out.push(Quote {
@@ -131,7 +138,6 @@ pub fn quotes(body: &str, para: Span) -> Vec<Quote> {
 }
 
 fn single_quotes(body: &str, para: Span, doubles: &[Quote]) -> Vec<Quote> {
-    let text = &body[para.0..para.1];
     // `doubles` are in text order: one cursor keeps the inside test linear.
     let mut di = 0;
     let mut inside = |p: usize| {
@@ -143,10 +149,17 @@ fn single_quotes(body: &str, para: Span, doubles: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let abs = para.0 + i;
+    let mut abs = para.0;
+    while abs < para.1 {
+        // ASCII other than the straight mark is skipped without decoding.
+        let byte = body.as_bytes()[abs];
+        if byte < 0x80 && byte != b'\'' {
+            prev = Some(byte as char);
+            abs += 1;
+            continue;
+        }
+        let (c, len) = char_at(body, abs);
+        let next = (abs + len < para.1).then(|| char_at(body, abs + len).0);
         let doubled = c == '\'' && (next == Some('\'') || prev == Some('\''));
         if (c == '‘' || c == '\'' || c == '’') && !inside(abs) && !doubled {
             let left_open =
@@ -176,8 +189,22 @@ fn single_quotes(body: &str, para: Span, doubles: &[Quote]) -> Vec<Quote> {
             }
         }
         prev = Some(c);
+        abs += len;
     }
     out
+}
+
+/// The character at byte `k` of `s` (a character boundary) and its length, ASCII without
+/// decoding.
+#[inline]
+fn char_at(s: &str, k: usize) -> (char, usize) {
+    match s.as_bytes()[k] {
+        b if b < 0x80 => (b as char, 1),
+        _ => s[k..]
+            .chars()
+            .next()
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -371,45 +398,48 @@ impl Token {
 /// Tokens of a span: words (letters, digits, inner apostrophes, hyphens and abbreviation periods)
 /// and single punctuation characters; whitespace is dropped.
 pub fn tokens(body: &str, span: Span, quotes: &[Quote]) -> Vec<Token> {
-    let text = &body[span.0..span.1];
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let abs = span.0 + i;
+    // Most text is ASCII: bytes are read as characters without decoding when they can be.
+    let char_at = |k: usize| char_at(body, k);
+    let mut out = Vec::with_capacity((span.1 - span.0) / 5);
+    let mut i = span.0;
+    while i < span.1 {
+        let (c, len) = char_at(i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = abs + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let after = text[j + d.len_utf8()..].chars().next();
+            let mut end = i + len;
+            while end < span.1 {
+                let (d, dl) = char_at(end);
                 let inner = matches!(d, '\'' | '’' | '-' | '.' | '&')
-                    && after.is_some_and(|a| a.is_alphanumeric());
+                    && end + dl < span.1
+                    && char_at(end + dl).0.is_alphanumeric();
                 if d.is_alphanumeric() || inner {
-                    end = span.0 + j + d.len_utf8();
-                    chars.next();
+                    end += dl;
                 } else {
                     break;
                 }
             }
             // Keep an abbreviation's final period with the word ("Mr.", "U.S.").
-            if body[end..].starts_with('.') && ends_with_abbreviation(&body[abs..end]) {
+            if body[end..].starts_with('.') && ends_with_abbreviation(&body[i..end]) {
                 end += 1;
-                chars.next();
             }
             out.push(Token {
-                start: abs,
+                start: i,
                 end,
                 word: true,
                 quoted: false,
             });
+            i = end;
         } else {
             out.push(Token {
-                start: abs,
-                end: abs + c.len_utf8(),
+                start: i,
+                end: i + len,
                 word: false,
                 quoted: false,
             });
+            i += len;
         }
     }
     let mut qi = 0;
