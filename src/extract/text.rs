@@ -218,21 +218,29 @@ const ABBREVIATIONS: &[&str] = &[
 fn ends_with_abbreviation(text: &str) -> bool {
     // Abbreviations are short: look back a few characters only, so that a long run of letters
     // and periods costs nothing per period.
-    let tail: Vec<char> = text
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .take(13)
-        .collect();
-    if tail.len() == 13 {
-        return false;
+    let mut start = text.len();
+    for (n, (i, c)) in text.char_indices().rev().enumerate() {
+        if !(c.is_alphanumeric() || c == '.') {
+            break;
+        }
+        if n == 12 {
+            return false;
+        }
+        start = i;
     }
-    let word: String = tail.into_iter().rev().collect();
-    let w = word.trim_start_matches('.').to_lowercase();
+    let word = &text[start..];
+    let w = word.trim_start_matches('.');
     if w.is_empty() {
         return false;
     }
-    // A single capital letter is an initial ("John F. Kennedy").
+    if w.is_ascii() {
+        // A single capital letter is an initial ("John F. Kennedy").
+        if w.len() == 1 {
+            return word.chars().all(|c| c.is_uppercase());
+        }
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+    }
+    let w = w.to_lowercase();
     if w.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true;
     }
@@ -242,12 +250,18 @@ fn ends_with_abbreviation(text: &str) -> bool {
 /// Abbreviations that can end a sentence ("... entering the U.S. While ...") as opposed to
 /// titles that never do ("Mr.", "Sen.").
 fn ends_sentence_capable(text: &str) -> bool {
-    let t = text.trim_end().to_ascii_lowercase();
+    let t = text.trim_end();
+    let b = t.as_bytes();
     [
         "u.s", "u.k", "u.n", "d.c", "inc", "ltd", "co", "corp", "jr", "sr", "etc", "a.m", "p.m",
     ]
     .iter()
-    .any(|a| t.ends_with(a) && !t[..t.len() - a.len()].ends_with(|c: char| c.is_alphanumeric()))
+    .any(|a| {
+        // An ASCII match ends on a character boundary.
+        b.len() >= a.len()
+            && b[b.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
+            && !t[..t.len() - a.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 /// Does the text start with a word that usually opens a sentence?
