@@ -38,6 +38,11 @@ const TIME_ADJUNCTS: &[&str] = &[
 ];
 /// Other words that open an adjunct or a listener after a cue, not a clause ("said of the plan",
 /// "said again", "told reporters").
+/// What a sentence-opening "In a ... poll," names as the source of the rest.
+const SURVEY_NOUNS: &[&str] = &[
+    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally",
+];
+
 const OTHER_ADJUNCTS: &[&str] = &[
     "of",
     "to",
@@ -582,12 +587,58 @@ impl Extractor {
             out.push(f);
         }
         if out.is_empty() {
-            out.extend(self.headline(body, sents, i).map(|mut f| {
-                f.sent = i;
-                f
-            }));
+            out.extend(
+                self.headline(body, sents, i)
+                    .or_else(|| self.in_survey(body, s))
+                    .map(|mut f| {
+                        f.sent = i;
+                        f
+                    }),
+            );
         }
         out
+    }
+
+    /// "In a Des Moines Register poll last month, Cruz had a 10-point lead": a poll, survey or
+    /// study that opens the sentence is the source of the rest of it (when no cue is there).
+    fn in_survey(&self, body: &str, s: &Sent) -> Option<Found> {
+        let toks = &s.toks;
+        let word = |k: usize, w: &[&str]| {
+            toks.get(k).is_some_and(|t| {
+                t.word && !t.quoted && w.iter().any(|x| t.text(body).eq_ignore_ascii_case(x))
+            })
+        };
+        if !word(0, &["in"])
+            || !word(
+                1,
+                &[
+                    "a", "an", "the", "this", "that", "its", "their", "one", "another",
+                ],
+            )
+        {
+            return None;
+        }
+        let comma = toks
+            .iter()
+            .take(14)
+            .position(|t| t.quoted || t.text(body) == ",")
+            .filter(|&c| toks[c].text(body) == ",")?;
+        let head = (2..comma).rev().find(|&k| word(k, SURVEY_NOUNS))?;
+        let words: Vec<&str> = toks[1..=head].iter().map(|t| t.text(body)).collect();
+        let (_, name, role) = speakers::classify(self.lex, &words);
+        let np = Np {
+            start: toks[1].start,
+            end: toks[head].end,
+            kind: NpKind::Nominal,
+            name,
+            role,
+        };
+        let content = self.content_to_end(body, s, toks[comma].end)?;
+        Some(Found::cued(
+            vec![content],
+            Some((toks[0].start, toks[0].end)),
+            np,
+        ))
     }
 
     /// `Carly Fiorina: 'Bill Clinton's fair game.'` — a short name, a colon, then what was said.
@@ -1618,6 +1669,23 @@ mod tests {
         let st = run("\"We are ready,\" Smith said, \"and we will not wait.\"");
         assert_eq!(st.len(), 1);
         assert_eq!(st[0].quote_spans.len(), 2);
+    }
+
+    #[test]
+    fn a_poll_opening_the_sentence_is_its_source() {
+        let st = run(
+            "In a Valley Courier poll last week, Mara Quist held a six-point lead over her rival.",
+        );
+        assert_eq!(st.len(), 1);
+        assert_eq!(
+            st[0].quote,
+            "Mara Quist held a six-point lead over her rival"
+        );
+        assert_eq!(st[0].cue.as_deref(), Some("In"));
+        // A cue in the sentence wins; other "In ..." openers are not sources.
+        let st = run("In a statement, the ministry said the talks would resume.");
+        assert_eq!(st[0].cue.as_deref(), Some("said"));
+        assert!(run("In the third quarter, exports rose by four percent overall.").is_empty());
     }
 
     #[test]
