@@ -36,13 +36,12 @@ const TIME_ADJUNCTS: &[&str] = &[
     "when",
     "while",
 ];
-/// Other words that open an adjunct or a listener after a cue, not a clause ("said of the plan",
-/// "said again", "told reporters").
 /// What a sentence-opening "In a ... poll," names as the source of the rest.
 const SURVEY_NOUNS: &[&str] = &[
     "poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally",
 ];
-
+/// Other words that open an adjunct or a listener after a cue, not a clause ("said of the plan",
+/// "said again", "told reporters").
 const OTHER_ADJUNCTS: &[&str] = &[
     "of",
     "to",
@@ -599,7 +598,7 @@ impl Extractor {
         out
     }
 
-    /// "In a Des Moines Register poll last month, Cruz had a 10-point lead": a poll, survey or
+    /// "In a Valley Courier poll last week, Quist held a six-point lead": a poll, survey or
     /// study that opens the sentence is the source of the rest of it (when no cue is there).
     fn in_survey(&self, body: &str, s: &Sent) -> Option<Found> {
         let toks = &s.toks;
