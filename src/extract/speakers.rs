@@ -645,10 +645,8 @@ impl Lc for str {
 pub fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
     if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
         std::borrow::Cow::Borrowed(w)
-    } else if w.is_ascii() {
-        std::borrow::Cow::Owned(w.to_ascii_lowercase())
     } else {
-        std::borrow::Cow::Owned(w.to_lowercase())
+        std::borrow::Cow::Owned(w.lc())
     }
 }
 
