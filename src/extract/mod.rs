@@ -603,9 +603,8 @@ impl Extractor {
     fn in_survey(&self, body: &str, s: &Sent) -> Option<Found> {
         let toks = &s.toks;
         let word = |k: usize, w: &[&str]| {
-            toks.get(k).is_some_and(|t| {
-                t.word && !t.quoted && w.iter().any(|x| t.text(body).eq_ignore_ascii_case(x))
-            })
+            toks.get(k)
+                .is_some_and(|t| t.word && !t.quoted && speakers::in_set(w, t.text(body)))
         };
         if !word(0, &["in"])
             || !word(

@@ -622,7 +622,7 @@ pub fn lower<'a>(body: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
 }
 
 /// Is `w` one of `set` (lowercase ASCII words), ignoring case? No allocation.
-fn in_set(set: &[&str], w: &str) -> bool {
+pub(crate) fn in_set(set: &[&str], w: &str) -> bool {
     set.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
