@@ -2,8 +2,10 @@
 //! schema version, and a manifest of the files indexed so that re-indexing does only what changed.
 
 mod merge;
+pub mod pairs;
 pub mod schema;
 pub mod spelling;
+mod stem;
 mod writer;
 
 pub use schema::SchemaSpec;
@@ -252,6 +254,15 @@ impl StatementIndex {
     /// The analyzer of the `en` text fields (words, folding, stems).
     pub fn analyzer(&self) -> Option<tantivy::tokenizer::TextAnalyzer> {
         self.index.tokenizers().get("en")
+    }
+
+    /// Each word-pair field with the field whose words it pairs.
+    pub fn pair_fields(&self) -> Vec<(tantivy::schema::Field, tantivy::schema::Field)> {
+        self.spec
+            .pair_fields()
+            .into_iter()
+            .map(|(p, b)| (self.field(p), self.field(b)))
+            .collect()
     }
 
     pub fn field(&self, name: &str) -> tantivy::schema::Field {

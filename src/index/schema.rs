@@ -7,8 +7,7 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 use tantivy::{DateTime, Index, TantivyDocument};
 
@@ -49,6 +48,7 @@ pub struct SchemaSpec {
 enum Derive<'a> {
     Hash(&'a str),
     OutsideQuote(&'a str),
+    Pairs(&'a str),
 }
 
 impl<'a> Derive<'a> {
@@ -56,6 +56,7 @@ impl<'a> Derive<'a> {
         match s.split_once(':')? {
             ("hash", f) => Some(Derive::Hash(f)),
             ("outside_quote", f) => Some(Derive::OutsideQuote(f)),
+            ("pairs", f) => Some(Derive::Pairs(f)),
             _ => None,
         }
     }
@@ -80,6 +81,22 @@ impl SchemaSpec {
             .any(|x| x.name == name && x.derive.is_none())
     }
 
+    /// The spec of a field.
+    fn get(&self, name: &str) -> Option<&FieldSpec> {
+        self.fields.iter().find(|x| x.name == name)
+    }
+
+    /// Each word-pair field with the field whose words it pairs (`quote_pairs` → `quote`).
+    pub fn pair_fields(&self) -> Vec<(&str, &str)> {
+        self.fields
+            .iter()
+            .filter_map(|f| match f.derive.as_deref().and_then(Derive::parse) {
+                Some(Derive::Pairs(src)) => Some((f.name.as_str(), src)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The compiled-in schema.
     pub fn bundled() -> Result<SchemaSpec> {
         toml::from_str(SCHEMA_TOML).map_err(|e| Error::Schema(format!("statements.toml: {e}")))
@@ -88,16 +105,33 @@ impl SchemaSpec {
     /// Builds the Tantivy schema.
     pub fn build(&self) -> Result<Schema> {
         let mut b = Schema::builder();
-        for f in &self.fields {
+        for (i, f) in self.fields.iter().enumerate() {
+            let before = |name: &str| self.fields[..i].iter().any(|x| x.name == name);
             if let Some(d) = &f.derive {
                 let ok = match Derive::parse(d) {
                     Some(Derive::Hash(src)) => f.ty == "u64" && self.is_plain(src),
                     Some(Derive::OutsideQuote(src)) => f.ty == "text" && self.is_plain(src),
+                    // The words paired must be those of the field's phrase queries, and a field
+                    // derived from the quote is written before its pairs.
+                    Some(Derive::Pairs(src)) => {
+                        f.ty == "text"
+                            && f.tokenizer.as_deref() == Some("pairs")
+                            && before(src)
+                            && self.get(src).is_some_and(|s| {
+                                s.ty == "text"
+                                    && s.tokenizer.as_deref().unwrap_or("en") == "en"
+                                    && s.positions
+                                    && s.derive
+                                        .as_deref()
+                                        .and_then(Derive::parse)
+                                        .is_none_or(|d| matches!(d, Derive::OutsideQuote(_)))
+                            })
+                    }
                     None => false,
                 };
                 if !ok {
                     return Err(Error::Schema(format!(
-                        "field {}: cannot derive {d:?} (hash:FIELD needs type u64, outside_quote:FIELD type text, FIELD a plain field)",
+                        "field {}: cannot derive {d:?} (hash:FIELD needs type u64, outside_quote:FIELD type text, FIELD a plain field; pairs:FIELD type text with tokenizer pairs, FIELD an en text field with positions listed before it)",
                         f.name
                     )));
                 }
@@ -105,7 +139,7 @@ impl SchemaSpec {
             match f.ty.as_str() {
                 "text" => {
                     let tok = f.tokenizer.as_deref().unwrap_or("en");
-                    if tok != "en" && tok != "raw" {
+                    if !matches!(tok, "en" | "raw" | "pairs") {
                         return Err(Error::Schema(format!(
                             "field {}: unknown tokenizer {tok}",
                             f.name
@@ -179,12 +213,13 @@ pub fn register_tokenizers(index: &Index) {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(super::spelling::SpellingFolder(
-            super::spelling::Spelling::bundled(),
-        ))
-        .filter(Stemmer::new(Language::English))
+        .filter(super::stem::FoldStem)
         .build();
+    let mut words = en.clone();
+    let common = super::pairs::common_words(&mut words);
+    let pairs = TextAnalyzer::from(super::pairs::PairTokenizer::new(words, common));
     index.tokenizers().register("en", en);
+    index.tokenizers().register("pairs", pairs);
 }
 
 fn to_datetime(v: &str) -> Option<DateTime> {
@@ -206,6 +241,8 @@ pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<Tant
         return Err(Error::Schema("statement is not an object".into()));
     };
     let mut doc = TantivyDocument::default();
+    // Texts of the derived text fields made so far, for the pairs derived from them.
+    let mut derived: Vec<(&str, String)> = Vec::new();
     for f in &spec.fields {
         let field: Field = schema.get_field(&f.name)?;
         if let Some(d) = &f.derive {
@@ -213,7 +250,18 @@ pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<Tant
             match Derive::parse(d) {
                 Some(Derive::Hash(src)) => doc.add_u64(field, crate::model::key_hash(text_of(src))),
                 Some(Derive::OutsideQuote(src)) => {
-                    doc.add_text(field, outside_quote(text_of(src), text_of("quote")))
+                    let text = outside_quote(text_of(src), text_of("quote"));
+                    doc.add_text(field, &text);
+                    derived.push((f.name.as_str(), text));
+                }
+                Some(Derive::Pairs(src)) => {
+                    let text = derived
+                        .iter()
+                        .find(|(n, _)| *n == src)
+                        .map_or_else(|| text_of(src), |(_, t)| t.as_str());
+                    if !text.is_empty() {
+                        doc.add_text(field, text);
+                    }
                 }
                 None => {}
             }

@@ -31,11 +31,26 @@ pub struct Marks {
 }
 
 impl Highlighter {
-    pub fn new(analyzer: Option<TextAnalyzer>, query: &dyn Query) -> Highlighter {
+    /// The words `query` looks for; `pairs` maps each word-pair field to the field whose words
+    /// it pairs, so that a pair term marks its two words there, as a phrase would.
+    pub fn new(
+        analyzer: Option<TextAnalyzer>,
+        query: &dyn Query,
+        pairs: &[(Field, Field)],
+    ) -> Highlighter {
         let mut terms: FxHashMap<(Field, String), bool> = FxHashMap::default();
         query.query_terms(&mut |t, in_phrase| {
-            if let Some(s) = t.value().as_str() {
-                *terms.entry((t.field(), s.to_string())).or_default() |= !in_phrase;
+            let value = t.value();
+            let Some(s) = value.as_str() else {
+                return;
+            };
+            match pairs.iter().find(|(p, _)| *p == t.field()) {
+                Some((_, base)) => {
+                    for w in s.split(crate::index::pairs::JOIN) {
+                        terms.entry((*base, w.to_string())).or_default();
+                    }
+                }
+                None => *terms.entry((t.field(), s.to_string())).or_default() |= !in_phrase,
             }
         });
         Highlighter { analyzer, terms }
@@ -167,7 +182,7 @@ mod tests {
     fn marks(query: &str, text: &str) -> Marks {
         let idx = StatementIndex::create_in_ram().unwrap();
         let q = crate::search::query::build(&idx, query, &Default::default()).unwrap();
-        let mut h = Highlighter::new(idx.analyzer(), &*q);
+        let mut h = Highlighter::new(idx.analyzer(), &*q, &idx.pair_fields());
         h.marks(idx.field("quote"), text)
     }
 
@@ -178,6 +193,14 @@ mod tests {
         assert_eq!(m.highlights, vec![[9, 24]]);
         assert_eq!(&text[9..24], "NATO membership");
         assert_eq!(m.fragments, vec![[0, text.len()]]);
+    }
+
+    #[test]
+    fn a_phrase_looked_up_as_a_word_pair_highlights_as_one_range() {
+        let text = "Health is fine, but health care costs rise; care matters.";
+        let m = marks("\"health care\"", text);
+        assert_eq!(m.highlights, vec![[20, 31]]);
+        assert_eq!(&text[20..31], "health care");
     }
 
     #[test]

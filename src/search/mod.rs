@@ -292,7 +292,7 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     } else {
         by_date(&searcher, &mut cols, &*plan.query, want, req)?
     };
-    let hl = Highlighter::new(idx.analyzer(), &*plan.query);
+    let hl = Highlighter::new(idx.analyzer(), &*plan.query, &idx.pair_fields());
     let mut page: Vec<Found> = groups
         .into_iter()
         .skip(req.offset)
@@ -632,7 +632,7 @@ pub fn who(
             .then(b.1.score.total_cmp(&a.1.score))
             .then_with(|| a.0.cmp(&b.0))
     });
-    let mut hl = Highlighter::new(idx.analyzer(), &*q);
+    let mut hl = Highlighter::new(idx.analyzer(), &*q, &idx.pair_fields());
     let mut out = Vec::new();
     for (_, a) in groups.into_iter().skip(req.offset).take(req.limit.max(1)) {
         let key = m.key(&a.first_row, which);

@@ -5,9 +5,12 @@ use std::ops::Bound;
 
 use jiff::civil::Date;
 use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery,
+    TermQuery,
 };
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Term};
 
 use crate::error::{Error, Result};
@@ -164,15 +167,114 @@ pub fn build(idx: &StatementIndex, text: &str, f: &Filters) -> Result<Box<dyn Qu
     Ok(plan(idx, text, f)?.query)
 }
 
-/// The query parser over the default fields, with their boosts.
+/// The query parser over the default fields, with their boosts (a field's word pairs weigh what
+/// the field does).
 pub fn parser(idx: &StatementIndex) -> QueryParser {
     let fields: Vec<Field> = DEFAULT_FIELDS.iter().map(|(n, _)| idx.field(n)).collect();
     let mut parser = QueryParser::for_index(&idx.index, fields);
     for (n, boost) in DEFAULT_FIELDS {
         parser.set_field_boost(idx.field(n), *boost);
+        for (pairs, _) in idx.spec.pair_fields().iter().filter(|(_, b)| b == n) {
+            parser.set_field_boost(idx.field(pairs), *boost);
+        }
     }
     parser.set_conjunction_by_default();
     parser
+}
+
+/// Parses query text, two-word phrases looked up as word pairs (see [`pair_phrases`]).
+fn parse(
+    idx: &StatementIndex,
+    parser: &QueryParser,
+    text: &str,
+) -> Result<Box<dyn Query>, QueryParserError> {
+    let analyzers = idx.analyzer().zip(idx.index.tokenizers().get("pairs"));
+    match (tantivy::query_grammar::parse_query(text), analyzers) {
+        (Ok(ast), Some(mut an)) => {
+            parser.build_query_from_user_input_ast(pair_phrases(idx, &mut an, ast))
+        }
+        // The parser's own error names the problem.
+        _ => parser.parse_query(text),
+    }
+}
+
+/// Rewrites each phrase that is one indexed word pair (two adjacent common words) on a field with
+/// word pairs (any phrase over the default fields, `quote:"..."`, a hyphenated word) as that
+/// pair's term in the pairs field. The matches are the phrase query's; the term is found through
+/// the dictionary and ranked with block-max pruning instead of reading the positions of every
+/// document holding both words. Other phrases, slop and prefixes stay phrase queries. `an` is the
+/// `en` analyzer and the `pairs` one.
+pub fn pair_phrases(
+    idx: &StatementIndex,
+    an: &mut (TextAnalyzer, TextAnalyzer),
+    ast: UserInputAst,
+) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(cs) => UserInputAst::Clause(
+            cs.into_iter()
+                .map(|(o, a)| (o, pair_phrases(idx, an, a)))
+                .collect(),
+        ),
+        UserInputAst::Boost(a, b) => UserInputAst::Boost(Box::new(pair_phrases(idx, an, *a)), b),
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Literal(lit) if is_pair(an, &lit) => pair_literal(idx, lit),
+            other => UserInputAst::Leaf(Box::new(other)),
+        },
+    }
+}
+
+/// Is this literal a phrase of two adjacent words that the index holds as a pair?
+fn is_pair(an: &mut (TextAnalyzer, TextAnalyzer), lit: &UserInputLiteral) -> bool {
+    fn count(an: &mut TextAnalyzer, text: &str) -> usize {
+        let mut st = an.token_stream(text);
+        let mut n = 0;
+        while n < 3 && st.advance() {
+            n += 1;
+        }
+        n
+    }
+    !lit.prefix
+        && lit.slop == 0
+        && count(&mut an.0, &lit.phrase) == 2
+        && count(&mut an.1, &lit.phrase) == 1
+}
+
+/// The pair terms standing for a two-word literal: one per field it searches.
+fn pair_literal(idx: &StatementIndex, lit: UserInputLiteral) -> UserInputAst {
+    let pairs = idx.spec.pair_fields();
+    let pair_of = |base: &str| pairs.iter().find(|(_, b)| *b == base).map(|(p, _)| *p);
+    let leaf = |field: &str| {
+        UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(UserInputLiteral {
+            field_name: Some(field.to_string()),
+            phrase: lit.phrase.clone(),
+            delimiter: Delimiter::DoubleQuotes,
+            slop: 0,
+            prefix: false,
+        })))
+    };
+    match lit.field_name.as_deref() {
+        Some(f) => match pair_of(f) {
+            Some(p) => leaf(p),
+            None => UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))),
+        },
+        // Each default field's pairs, or its phrase; fields without positions never matched a
+        // phrase, and the parser leaves them out of one as well.
+        None => UserInputAst::Clause(
+            DEFAULT_FIELDS
+                .iter()
+                .filter_map(|(base, _)| match pair_of(base) {
+                    Some(p) => Some(leaf(p)),
+                    None => idx
+                        .spec
+                        .fields
+                        .iter()
+                        .any(|f| f.name == *base && f.positions)
+                        .then(|| leaf(base)),
+                })
+                .map(|a| (Some(tantivy::query_grammar::Occur::Should), a))
+                .collect(),
+        ),
+    }
 }
 
 /// Builds the query for a search and says how.
@@ -193,17 +295,15 @@ pub fn plan(idx: &StatementIndex, text: &str, f: &Filters) -> Result<Plan> {
                 reason: problem,
             });
         }
-        parser
-            .parse_query(&translate_dates(&rewritten))
-            .map_err(|e| Error::Query {
-                query: text.to_string(),
-                reason: syntax::explain_parser_error(&e),
-            })?
+        parse(idx, &parser, &translate_dates(&rewritten)).map_err(|e| Error::Query {
+            query: text.to_string(),
+            reason: syntax::explain_parser_error(&e),
+        })?
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
     // Plain words ("Article 5") rank statements whose quote holds them as a phrase first.
     if let Some(phrase) = plain_phrase(trimmed)
-        && let Ok(q) = parser.parse_query(&format!("quote:\"{phrase}\"^2"))
+        && let Ok(q) = parse(idx, &parser, &format!("quote:\"{phrase}\"^2"))
     {
         clauses.push((Occur::Should, q));
     }
@@ -380,6 +480,135 @@ fn text_filter(idx: &StatementIndex, field: Field, value: &str) -> Result<Box<dy
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::DocAddress;
+    use tantivy::collector::DocSetCollector;
+
+    /// An in-memory index of one statement per quote; its context is the whole article, the
+    /// quote said by Ada Brook followed by `around`.
+    fn index_of(quotes: &[(&str, &str)]) -> StatementIndex {
+        let idx = StatementIndex::create_in_ram().unwrap();
+        let mut w: tantivy::IndexWriter = idx.index.writer(15_000_000).unwrap();
+        for (i, (quote, around)) in quotes.iter().enumerate() {
+            let body = format!("\"{quote},\" said Ada Brook. {around}")
+                .trim_end()
+                .to_string();
+            let a = crate::model::Article {
+                path: format!("t{i}"),
+                source_key: format!("t{i}"),
+                body,
+                ..Default::default()
+            };
+            for mut st in crate::Extractor::default().extract(&a) {
+                st.context = a.body.clone();
+                w.add_document(crate::index::schema::to_doc(&idx.spec, &idx.schema, &st).unwrap())
+                    .unwrap();
+            }
+        }
+        w.commit().unwrap();
+        idx
+    }
+
+    fn found(idx: &StatementIndex, q: &dyn Query) -> Vec<DocAddress> {
+        let mut v: Vec<_> = idx
+            .searcher()
+            .unwrap()
+            .search(q, &DocSetCollector)
+            .unwrap()
+            .into_iter()
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// (field name, term text, counted only inside a phrase) of every term a query looks up.
+    fn terms(idx: &StatementIndex, q: &dyn Query) -> Vec<(String, String, bool)> {
+        let mut out = Vec::new();
+        q.query_terms(&mut |t, in_phrase| {
+            let name = idx.schema.get_field_name(t.field()).to_string();
+            out.push((
+                name,
+                t.value().as_str().unwrap_or("").to_string(),
+                in_phrase,
+            ));
+        });
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn two_word_phrases_are_pair_terms_with_the_phrase_querys_matches() {
+        let idx = index_of(&[
+            ("We think health care is not cheap", ""),
+            ("Care of health is a goal", ""),
+            ("Health, care and more are on the table", ""),
+            (
+                "The alliance grows",
+                "They spoke of health care after the talks.",
+            ),
+            ("Nothing here", "care health"),
+        ]);
+        let q = build(&idx, "\"health care\"", &Filters::default()).unwrap();
+        let t = terms(&idx, &*q);
+        assert!(
+            t.contains(&("quote_pairs".into(), "health care".into(), false)),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("context_pairs".into(), "health care".into(), false)),
+            "{t:?}"
+        );
+        assert!(
+            t.iter().all(|(_, _, in_phrase)| !in_phrase),
+            "no phrase left: {t:?}"
+        );
+        let phrase = |field: &str| -> Box<dyn Query> {
+            Box::new(PhraseQuery::new(vec![
+                Term::from_field_text(idx.field(field), "health"),
+                Term::from_field_text(idx.field(field), "care"),
+            ]))
+        };
+        let reference = BooleanQuery::new(
+            ["quote", "speaker", "organisation", "context_words"]
+                .iter()
+                .map(|f| (Occur::Should, phrase(f)))
+                .collect(),
+        );
+        let want = found(&idx, &reference);
+        assert_eq!(
+            want.len(),
+            3,
+            "the quote pair, the one across a comma, the context one"
+        );
+        assert_eq!(found(&idx, &*q), want);
+        // A field named in the query keeps to that field's pairs.
+        let q = build(&idx, "quote:\"health care\"", &Filters::default()).unwrap();
+        assert_eq!(found(&idx, &*q), found(&idx, &*phrase("quote")));
+    }
+
+    #[test]
+    fn longer_phrases_slop_and_single_words_are_left_as_typed() {
+        let idx = index_of(&[("We want health care now, said Hegseth", "")]);
+        for (text, phrase_terms) in [
+            ("\"want health care\"", true),
+            // "Hegseth" is no common word: the pair is not indexed.
+            ("\"said Hegseth\"", true),
+            ("\"want care\"~1", true),
+            ("health", false),
+        ] {
+            let q = build(&idx, text, &Filters::default()).unwrap();
+            let t = terms(&idx, &*q);
+            assert!(
+                t.iter().all(|(f, _, _)| !f.ends_with("_pairs")),
+                "{text}: {t:?}"
+            );
+            assert_eq!(t.iter().any(|(_, _, p)| *p), phrase_terms, "{text}: {t:?}");
+            assert_eq!(found(&idx, &*q).len(), 1, "{text}");
+        }
+        // A hyphenated word is a phrase of two words to the parser, and so a pair.
+        let q = build(&idx, "health-care", &Filters::default()).unwrap();
+        assert!(terms(&idx, &*q).iter().any(|(f, _, _)| f == "quote_pairs"));
+        assert_eq!(found(&idx, &*q).len(), 1);
+    }
 
     #[test]
     fn plain_words_get_a_phrase_boost() {
