@@ -558,6 +558,10 @@ const OPENER_NAMES: &[&str] = &[
     "while",
     "with",
     "without",
+    "last",
+    "next",
+    // "Follow Breitbart News on Twitter": page furniture before a name.
+    "follow",
     "among",
     "amid",
     "under",
@@ -677,8 +681,14 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
             && words
                 .get(i + 1)
                 .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
+        // A sentence's opening word before a name ("Now Donald Trump", "With Sanders")
+        // belongs to no name.
+        let opener = i == 0
+            && words.len() > 1
+            && (OPENERS.contains(&lw) || OPENER_NAMES.contains(&lw));
         let is_role = !particle
-            && (lex.is_role_word(lw)
+            && (opener
+                || lex.is_role_word(lw)
                 || lex.stop_names.contains(lw)
                 || DETERMINERS.contains(&lw)
                 || CONNECTORS.contains(&lw)
@@ -733,10 +743,9 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
     let role_text = {
         let mut r: Vec<&str> = role.iter().map(String::as_str).collect();
         // Neither "the" nor a sentence's opening "But" is part of a title.
-        while r
-            .first()
-            .is_some_and(|w| in_set(DETERMINERS, w) || in_set(OPENERS, w))
-        {
+        while r.first().is_some_and(|w| {
+            in_set(DETERMINERS, w) || in_set(OPENERS, w) || in_set(OPENER_NAMES, w)
+        }) {
             r.remove(0);
         }
         (!r.is_empty()).then(|| r.join(" "))
@@ -1340,7 +1349,14 @@ impl Registry {
 
     /// Records the name of a body ("the New York Post", "Trump campaign").
     pub fn add_org(&mut self, name: &str) {
-        let name = strip_determiner(name.trim())
+        // A sentence's opening word is no part of the name ("Although North Korea").
+        let mut name = name.trim();
+        while let Some((first, rest)) = name.split_once(char::is_whitespace)
+            && (in_set(OPENERS, first) || in_set(OPENER_NAMES, first))
+        {
+            name = rest.trim_start();
+        }
+        let name = strip_determiner(name)
             .trim_end_matches("'s")
             .trim_end_matches("’s");
         let Some(last) = name.split_whitespace().last() else {
@@ -1616,6 +1632,16 @@ mod tests {
     }
 
     #[test]
+    fn a_body_is_recorded_without_the_sentences_opening_word() {
+        let mut reg = Registry::default();
+        reg.add_org("Although North Korea");
+        reg.add_org("But the Daily Ledger");
+        reg.add_org("Follow Daily Ledger");
+        assert_eq!(reg.fullest_org("North Korea"), "North Korea");
+        assert_eq!(reg.fullest_org("the Ledger"), "Daily Ledger");
+    }
+
+    #[test]
     fn words_in_a_name_slot_that_name_nobody() {
         let lex = Lexicon::get();
         for words in [
@@ -1641,9 +1667,18 @@ mod tests {
                 "{words:?}"
             );
         }
-        // A sentence's opening word is not a title.
+        // A sentence's opening word is not a title, nor part of a name.
         let (_, name, role) = classify(lex, &["But", "Trump"]);
         assert_eq!((name.join(" "), role), ("Trump".to_string(), None));
+        for words in [&["Now", "Donald", "Trump"][..], &["With", "Donald", "Trump"]] {
+            let (k, name, role) = classify(lex, words);
+            assert_eq!(
+                (k, name.join(" "), role),
+                (NpKind::Name, "Donald Trump".to_string(), None),
+                "{words:?}"
+            );
+        }
+        assert_ne!(classify(lex, &["Last"]).0, NpKind::Name);
         let (_, _, role) = classify(lex, &["When", "President", "Obama"]);
         assert_eq!(role.as_deref(), Some("President"));
     }
