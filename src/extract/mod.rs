@@ -94,6 +94,9 @@ impl Found {
     }
 }
 
+/// A cue in a sentence: its first token, the token after it, and whether it is "according to".
+type Cue = (usize, usize, bool);
+
 /// Extracts statements from articles.
 #[derive(Debug, Clone, Copy)]
 pub struct Extractor {
@@ -413,7 +416,7 @@ impl Extractor {
     }
 
     /// Cues in a sentence: (first token, end token exclusive, is "according to").
-    fn cues(&self, body: &str, toks: &[Token]) -> Vec<(usize, usize, bool)> {
+    fn cues(&self, body: &str, toks: &[Token]) -> Vec<Cue> {
         let mut out = Vec::new();
         // In a Title Case headline a capitalised "Says" is still a cue.
         let words = toks.iter().filter(|t| t.word).count();
@@ -490,22 +493,26 @@ impl Extractor {
         let toks = &s.toks;
         let mut out: Vec<Found> = Vec::new();
         // A handful of cues per sentence is plenty; a bound keeps odd input linear.
-        for (c0, c1, according) in self
-            .cues(body, toks)
-            .into_iter()
-            .take(MAX_CUES_PER_SENTENCE)
-        {
+        let cues = self.cues(body, toks);
+        for &(c0, c1, according) in cues.iter().take(MAX_CUES_PER_SENTENCE) {
             if out
                 .last()
                 .is_some_and(|p| p.cue.is_some_and(|c| toks[c0].start < c.1))
             {
                 continue;
             }
+            let participle = !according
+                && c0 > 0
+                && toks[c0 - 1].text(body) == ","
+                && lower(body, &toks[c0]).ends_with("ing");
+            let earlier = out.last().and_then(|p| p.np.clone()).filter(|_| participle);
             let found = if according {
                 self.according(body, s, c0, c1)
+            } else if let Some(np) = earlier {
+                self.participial(body, s, &cues, c0, c1, np)
             } else {
-                self.inverted(body, s, c0, c1)
-                    .or_else(|| self.subject(body, s, c0, c1))
+                self.inverted(body, s, &cues, c0, c1)
+                    .or_else(|| self.subject(body, s, &cues, c0, c1))
             };
             let Some(mut f) = found else { continue };
             let named_only = self
@@ -526,7 +533,9 @@ impl Extractor {
                                     && (w.ends_with("ly")
                                         || matches!(
                                             &*w,
-                                            "also"
+                                            // "Ortiz, who thinks ..."
+                                            "who"
+                                                | "also"
                                                 | "still"
                                                 | "now"
                                                 | "never"
@@ -707,7 +716,12 @@ impl Extractor {
     }
 
     fn content_to_end(&self, body: &str, s: &Sent, from: usize) -> Option<Span> {
-        let sp = trim_span(body, (from, s.span.1), &['.', ';']);
+        self.content_to(body, s, from, s.span.1)
+    }
+
+    /// Reported content from byte `from` up to byte `to` (at least three words).
+    fn content_to(&self, body: &str, s: &Sent, from: usize, to: usize) -> Option<Span> {
+        let sp = trim_span(body, (from, to), &['.', ';']);
         let sp = trim_span(body, sp, &[',']);
         let sp = self.cut_tail(body, s, sp);
         (body[sp.0..sp.1].split_whitespace().count() >= 3).then_some(sp)
@@ -800,7 +814,7 @@ impl Extractor {
     }
 
     /// `"Q," said Hegseth` and `CONTENT, said Smith`.
-    fn inverted(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
+    fn inverted(&self, body: &str, s: &Sent, cues: &[Cue], c0: usize, c1: usize) -> Option<Found> {
         let toks = &s.toks;
         let prev = c0.checked_sub(1).map(|p| &toks[p])?;
         let pt = prev.text(body);
@@ -907,11 +921,13 @@ impl Extractor {
             }
             spans.push(sp);
         }
-        // Split quotation: `"X," said Smith, "Y."`
+        // Split quotation: `"X," said Smith, "Y."`, up to a later cue's own clause ("said
+        // Smith, who thinks ...").
+        let limit = Self::clause_stop(body, toks, cues, c1).map_or(s.span.1, |k| toks[k].start);
         spans.extend(
             s.quotes
                 .iter()
-                .filter(|q| q.start >= np.end)
+                .filter(|q| q.start >= np.end && q.end <= limit)
                 .map(|q| self.quote_span(body, q)),
         );
         Some(Found {
@@ -945,12 +961,73 @@ impl Extractor {
         }
     }
 
+    /// Where the statement of the cue ending at token `c1` stops: the comma before a later cue
+    /// of the sentence that says a statement of its own (", adding, ...", ", though he said
+    /// ...", ", who thinks ..."), as a token index.
+    fn clause_stop(body: &str, toks: &[Token], cues: &[Cue], c1: usize) -> Option<usize> {
+        (c1..toks.len()).find(|&k| {
+            toks[k].text(body) == ","
+                && (k + 1..(k + 4).min(toks.len()))
+                    .take_while(|&m| toks[m].word && !toks[m].quoted)
+                    .any(|m| cues.iter().any(|c| c.0 == m))
+        })
+    }
+
+    /// The end (byte) of the last other cue of the sentence before byte `before`: a quotation
+    /// ahead of it is that cue's, not a later one's.
+    fn prior_cue_end(toks: &[Token], cues: &[Cue], c0: usize, before: usize) -> usize {
+        cues.iter()
+            .filter(|c| c.0 < c0 && toks[c.1 - 1].end <= before)
+            .map(|c| toks[c.1 - 1].end)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// `"Q," Graham said, adding, "R."` and `..., adding that ...`: what a participle cue after
+    /// a comma introduces is a statement of its own, by `np`, the speaker of the statement
+    /// before it in the sentence.
+    fn participial(
+        &self,
+        body: &str,
+        s: &Sent,
+        cues: &[Cue],
+        c0: usize,
+        c1: usize,
+        np: Np,
+    ) -> Option<Found> {
+        let toks = &s.toks;
+        let limit = Self::clause_stop(body, toks, cues, c1).map_or(s.span.1, |k| toks[k].start);
+        let cue = Some((toks[c0].start, toks[c1 - 1].end));
+        let mut k = c1;
+        while k < toks.len() && matches!(toks[k].text(body), ":" | ",") {
+            k += 1;
+        }
+        let first = toks.get(k).filter(|t| t.start < limit)?;
+        let opens_quote = s
+            .quotes
+            .iter()
+            .any(|q| q.open >= toks[c1 - 1].end && q.open <= first.start);
+        if opens_quote || first.quoted {
+            let spans: Vec<Span> = s
+                .quotes
+                .iter()
+                .filter(|q| q.start >= toks[c1 - 1].end && q.end <= limit)
+                .map(|q| self.quote_span(body, q))
+                .collect();
+            if !spans.is_empty() {
+                return Some(Found::cued(spans, cue, np));
+            }
+        }
+        let content = self.content_to(body, s, first.start, limit)?;
+        Some(Found::cued(vec![content], cue, np))
+    }
+
     fn quote_span(&self, body: &str, q: &Quote) -> Span {
         trim_span(body, (q.start, q.end), &[','])
     }
 
     /// `Smith said (that) ...`, `Smith said: "..."`, `"Q," Smith said`, `CONTENT, Smith said.`
-    fn subject(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
+    fn subject(&self, body: &str, s: &Sent, cues: &[Cue], c0: usize, c1: usize) -> Option<Found> {
         let toks = &s.toks;
         // A passive ("deliveries are expected", "he was told") reports nobody's words.
         let cue_word = lower(body, &toks[c0]);
@@ -979,23 +1056,30 @@ impl Extractor {
         let np = np_before(self.lex, body, toks, c0)
             .or_else(|| self.coordinated_subject(body, toks, c0))?;
         let cue = Some((toks[c0].start, toks[c1 - 1].end));
+        // The sentence's other cues bound this statement: a quotation before an earlier cue is
+        // that cue's, and what follows stops at a later cue's own clause.
+        let prior = Self::prior_cue_end(toks, cues, c0, np.start);
+        let stop = Self::clause_stop(body, toks, cues, c1);
+        let limit_tok = stop.unwrap_or(toks.len());
+        let limit = stop.map_or(s.span.1, |k| toks[k].start);
         let quotes_before: Vec<Span> = s
             .quotes
             .iter()
-            .filter(|q| q.end <= np.start)
+            .filter(|q| q.start >= prior && q.end <= np.start)
             .map(|q| self.quote_span(body, q))
             .collect();
         let quotes_after: Vec<&Quote> = s
             .quotes
             .iter()
-            .filter(|q| q.start >= toks[c1 - 1].end)
+            .filter(|q| q.start >= toks[c1 - 1].end && q.end <= limit)
             .collect();
         // `"Q," Smith said [, "R."]`: the speaker phrase directly after a quotation.
         // Also `"Q," Rep. Hunter's chief of staff, Joe Kasper, told ...`: a quotation that
         // opens the sentence, then the whole speaker phrase (up to twenty words, no other
         // quotation) before the cue.
         let opening_quote = s.quotes.first().filter(|q| {
-            q.close <= np.start
+            q.start >= prior
+                && q.close <= np.start
                 && body
                     .get(s.span.0..q.open)
                     .is_some_and(|lead| lead.trim().is_empty())
@@ -1016,7 +1100,9 @@ impl Extractor {
         });
         let right_after_quote = opening_quote.is_some()
             || s.quotes.iter().any(|q| {
-                q.close <= np.start && body[q.close..np.start].trim().trim_matches(',').is_empty()
+                q.start >= prior
+                    && q.close <= np.start
+                    && body[q.close..np.start].trim().trim_matches(',').is_empty()
             });
         // ... unless the quotation is not where the sentence starts and a clause of its own
         // follows the cue: in `To a question on "jobs," Sanders said private contractors cost
@@ -1036,10 +1122,10 @@ impl Extractor {
         let np_tok = toks.iter().position(|t| t.start == np.start);
         if let Some(nt) = np_tok.filter(|&nt| nt > 1 && toks[nt - 1].text(body) == ",")
             && toks.get(c1).is_some_and(|t| t.text(body) == ",")
-            && c1 + 1 < toks.len()
+            && c1 + 1 < limit_tok
         {
             let before = trim_span(body, (s.span.0, toks[nt - 1].start), &[]);
-            let after = self.content_to_end(body, s, toks[c1 + 1].start);
+            let after = self.content_to(body, s, toks[c1 + 1].start, limit);
             if let Some(after) = after.filter(|_| before.1 > before.0) {
                 let mut spans = vec![before, after];
                 spans.retain(|sp| sp.1 > sp.0);
@@ -1049,7 +1135,10 @@ impl Extractor {
         // `The plan is doomed, officials said.`: the words before the speaker say it, when the
         // cue closes the sentence bar a short adjunct ("on Tuesday"; after "told", the listener
         // too: "told POLITICO earlier this week").
-        let trailing = toks[c1..].iter().filter(|t| t.word).count();
+        let trailing = toks[c1..limit_tok.max(c1)]
+            .iter()
+            .filter(|t| t.word)
+            .count();
         let told = matches!(&*cue_word, "told" | "tells" | "tell");
         let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
         let clause = (trailing <= 4 || (told && trailing <= 9))
@@ -1086,14 +1175,14 @@ impl Extractor {
         while k < toks.len() && matches!(toks[k].text(body), ":" | "," | "—" | "-") {
             k += 1;
         }
-        if k < toks.len() {
+        if k < limit_tok {
             let from = toks[k].start;
             // `Smith said: "Q."` — the quotation takes the rest of the sentence.
             if let Some(q) = quotes_after
                 .first()
                 .filter(|q| q.open <= from + 3 && q.open + 3 >= from.saturating_sub(3))
             {
-                let rest = body[q.close..s.span.1]
+                let rest = body[q.close..limit.max(q.close)]
                     .trim()
                     .trim_matches(|c: char| c.is_ascii_punctuation());
                 if rest.split_whitespace().count() <= 2 {
@@ -1114,7 +1203,7 @@ impl Extractor {
             } else {
                 Some(from)
             };
-            if let Some(content) = from.and_then(|f| self.content_to_end(body, s, f)) {
+            if let Some(content) = from.and_then(|f| self.content_to(body, s, f, limit)) {
                 return Some(Found::cued(vec![content], cue, np));
             }
         }
@@ -1667,6 +1756,80 @@ mod tests {
         let st = run("\"We are ready,\" Smith said, \"and we will not wait.\"");
         assert_eq!(st.len(), 1);
         assert_eq!(st[0].quote_spans.len(), 2);
+    }
+
+    /// (speaker, cue, quote) of each statement.
+    fn said(body: &str) -> Vec<(String, String, String)> {
+        run(body)
+            .into_iter()
+            .map(|st| {
+                (
+                    st.speaker.unwrap_or_default(),
+                    st.cue.unwrap_or_default(),
+                    st.quote,
+                )
+            })
+            .collect()
+    }
+
+    fn triple(speaker: &str, cue: &str, quote: &str) -> (String, String, String) {
+        (speaker.into(), cue.into(), quote.into())
+    }
+
+    #[test]
+    fn a_second_cue_in_the_sentence_says_a_statement_of_its_own() {
+        // Without the second cue, the two quotations are one split statement.
+        assert_eq!(
+            said("\"We are ready,\" Mara Quist said on Tuesday, adding, \"We will not wait.\""),
+            vec![
+                triple("Mara Quist", "said", "We are ready"),
+                triple("Mara Quist", "adding", "We will not wait."),
+            ]
+        );
+        assert_eq!(
+            said("The two will meet next week, Ivo Marsh said, adding, \"They need to talk.\""),
+            vec![
+                triple("Ivo Marsh", "said", "The two will meet next week"),
+                triple("Ivo Marsh", "adding", "They need to talk."),
+            ]
+        );
+        assert_eq!(
+            said(
+                "\"Small steps will not win this,\" Ivo Marsh said, adding that he hoped the \
+                 governor would think bigger."
+            ),
+            vec![
+                triple("Ivo Marsh", "said", "Small steps will not win this"),
+                triple(
+                    "Ivo Marsh",
+                    "adding",
+                    "that he hoped the governor would think bigger"
+                ),
+            ]
+        );
+        assert_eq!(
+            said(
+                "\"I am not there yet,\" Senator Ada Brook said last week, though she said, \
+                 \"I hope to be.\""
+            ),
+            vec![
+                triple("Ada Brook", "said", "I am not there yet"),
+                triple("Ada Brook", "said", "I hope to be."),
+            ]
+        );
+    }
+
+    #[test]
+    fn who_after_a_name_speaks_for_it_and_is_the_mention() {
+        let body = "\"People are angry,\" said Alderman Lena Ortiz, who thinks the mayor \
+                    \"needs to listen more.\"";
+        let st = run(body);
+        assert_eq!(st.len(), 2, "{st:?}");
+        assert_eq!(st[0].quote, "People are angry");
+        assert_eq!(st[1].quote, "the mayor \"needs to listen more.\"");
+        assert_eq!(st[1].speaker.as_deref(), Some("Lena Ortiz"));
+        assert_eq!(st[1].cue.as_deref(), Some("thinks"));
+        assert_eq!(st[1].speaker_mention.as_deref(), Some("who"));
     }
 
     #[test]

@@ -683,9 +683,8 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
                 .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
         // A sentence's opening word before a name ("Now Donald Trump", "With Sanders")
         // belongs to no name.
-        let opener = i == 0
-            && words.len() > 1
-            && (OPENERS.contains(&lw) || OPENER_NAMES.contains(&lw));
+        let opener =
+            i == 0 && words.len() > 1 && (OPENERS.contains(&lw) || OPENER_NAMES.contains(&lw));
         let is_role = !particle
             && (opener
                 || lex.is_role_word(lw)
@@ -838,9 +837,23 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
     if j == 0 {
         return None;
     }
-    // "voters who said ...": the antecedent of "who" speaks.
+    // "voters who said ...", "Ortiz, who thinks ...": the antecedent of "who" speaks.
     if lower(body, &toks[j - 1]) == "who" && j >= 2 {
-        return np_core_before(lex, body, toks, j - 1).filter(|n| n.kind != NpKind::Pronoun);
+        let k = if toks[j - 2].text(body) == "," && j >= 3 {
+            j - 2
+        } else {
+            j - 1
+        };
+        // The mention is "who", where the cue attaches, as "he" would be; the antecedent
+        // names the speaker.
+        let who = &toks[j - 1];
+        return np_core_before(lex, body, toks, k)
+            .filter(|n| n.kind != NpKind::Pronoun)
+            .map(|n| Np {
+                start: who.start,
+                end: who.end,
+                ..n
+            });
     }
     if toks[j - 1].text(body) == "," {
         // Apposition: ", ... ," right before the cue.
@@ -1670,7 +1683,10 @@ mod tests {
         // A sentence's opening word is not a title, nor part of a name.
         let (_, name, role) = classify(lex, &["But", "Trump"]);
         assert_eq!((name.join(" "), role), ("Trump".to_string(), None));
-        for words in [&["Now", "Donald", "Trump"][..], &["With", "Donald", "Trump"]] {
+        for words in [
+            &["Now", "Donald", "Trump"][..],
+            &["With", "Donald", "Trump"],
+        ] {
             let (k, name, role) = classify(lex, words);
             assert_eq!(
                 (k, name.join(" "), role),
