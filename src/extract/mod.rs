@@ -1141,7 +1141,26 @@ impl Extractor {
             .count();
         let told = matches!(&*cue_word, "told" | "tells" | "tell");
         let sp = trim_span(body, (s.span.0, np.start), &[',', '—']);
-        let clause = (trailing <= 4 || (told && trailing <= 9))
+        // `..., she said in a video message to the convention.`: a phrase opened by a
+        // preposition or a time word closes the sentence, however long, when it holds no
+        // quotation, no "that" and no pronoun that would open a clause of its own ("said in
+        // an interview he would"); and the words before are no such phrase themselves.
+        let adjunct_tail = trailing <= 12
+            && toks
+                .get(c1)
+                .is_some_and(|t| t.word && !t.quoted && self.is_adjunct_opener(body, t))
+            && toks[c1..limit_tok.max(c1)].iter().all(|t| {
+                !t.quoted
+                    && !matches!(
+                        &*lower(body, t),
+                        "that" | "he" | "she" | "they" | "we" | "i" | "it" | "you"
+                    )
+            })
+            && toks
+                .iter()
+                .find(|t| t.word && t.start >= sp.0)
+                .is_some_and(|t| !self.is_adjunct_opener(body, t));
+        let clause = (trailing <= 4 || (told && trailing <= 9) || adjunct_tail)
             && body[sp.0..sp.1].split_whitespace().count() >= 3
             && body[sp.1..np.start].contains(',');
         // What follows the cue: skip the listener of "told", then ":" or ",".
@@ -1269,9 +1288,30 @@ impl Extractor {
             return np_before(self.lex, body, toks, who - 1)
                 .filter(|n| matches!(n.kind, NpKind::Name | NpKind::Nominal | NpKind::Org));
         }
-        let first = toks.iter().position(|t| t.word && !t.quoted)?;
+        let mut first = toks.iter().position(|t| t.word && !t.quoted)?;
+        // "In a speech on Tuesday, Trump struck a measured tone, saying ...": the subject
+        // comes after an opening adjunct.
+        if participle
+            && self.is_adjunct_opener(body, &toks[first])
+            && let Some(comma) = (first..and.min(first + 12)).find(|&k| toks[k].text(body) == ",")
+            && let Some(next) = (comma + 1..and).find(|&k| toks[k].word && !toks[k].quoted)
+        {
+            first = next;
+        }
         let w = lower(body, &toks[first]);
         let w = strip_possessive(&w);
+        // "A spokeswoman for Janney declined to comment, saying ...": a description opening
+        // the sentence.
+        if participle
+            && speakers::in_set(
+                &["a", "an", "the", "his", "her", "their", "its"],
+                toks[first].text(body),
+            )
+            && let Some(np) = np_after(self.lex, body, toks, first)
+                .filter(|n| n.end <= toks[and].start && n.kind != NpKind::Pronoun)
+        {
+            return Some(np);
+        }
         if matches!(w, "he" | "she" | "they") {
             let t = &toks[first];
             return Some(Np {
@@ -1817,6 +1857,52 @@ mod tests {
                 triple("Ada Brook", "said", "I hope to be."),
             ]
         );
+    }
+
+    #[test]
+    fn a_long_adjunct_after_a_closing_cue_leaves_the_words_before_as_the_statement() {
+        assert_eq!(
+            said(
+                "Voters had put the first crack in the ceiling, Ada Brook said in a video \
+                 message to the convention."
+            ),
+            vec![triple(
+                "Ada Brook",
+                "said",
+                "Voters had put the first crack in the ceiling"
+            )]
+        );
+        // An adjunct phrase is no statement, and a pronoun after the cue opens a clause.
+        assert!(
+            said("At a rally in Ohio on Tuesday, Ada Brook said in an interview she would run.")
+                .iter()
+                .all(|(_, _, q)| !q.starts_with("At a rally"))
+        );
+    }
+
+    #[test]
+    fn a_participle_cue_finds_the_subject_after_an_opening_adjunct_or_a_description() {
+        assert_eq!(
+            said(
+                "In a speech on Tuesday night, Ada Brook struck a measured tone, saying she \
+                 understood the weight of the job."
+            ),
+            vec![triple(
+                "Ada Brook",
+                "saying",
+                "she understood the weight of the job"
+            )]
+        );
+        let st = run(
+            "A spokeswoman for the Ledger declined to comment, saying that nobody involved \
+             remains at the paper.",
+        );
+        assert_eq!(st.len(), 1);
+        assert_eq!(
+            st[0].speaker_mention.as_deref(),
+            Some("A spokeswoman for the Ledger")
+        );
+        assert_eq!(st[0].quote, "that nobody involved remains at the paper");
     }
 
     #[test]
