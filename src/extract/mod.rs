@@ -1264,8 +1264,8 @@ impl Extractor {
         TIME_ADJUNCTS.contains(&&*w) || OTHER_ADJUNCTS.contains(&&*w)
     }
 
-    /// The subject of "... and said ...": the name before ", who" or the sentence's first name
-    /// or pronoun ("Giles tried again in October and said he had ...").
+    /// The subject of "... and said ..." (or "but says"): the name before ", who" or the
+    /// sentence's first name or pronoun ("Giles tried again in October and said he had ...").
     fn coordinated_subject(&self, body: &str, toks: &[Token], c0: usize) -> Option<Np> {
         // "..., saying that ...": a participle cue after a comma takes the sentence's subject.
         let participle =
@@ -1276,7 +1276,7 @@ impl Extractor {
             (0..c0)
                 .rev()
                 .take(3)
-                .find(|&i| lower(body, &toks[i]) == "and")?
+                .find(|&i| matches!(&*lower(body, &toks[i]), "and" | "but"))?
         };
         if toks[and + 1..c0].iter().any(|t| !t.word) {
             return None;
@@ -1903,6 +1903,28 @@ mod tests {
             Some("A spokeswoman for the Ledger")
         );
         assert_eq!(st[0].quote, "that nobody involved remains at the paper");
+    }
+
+    #[test]
+    fn a_coordinated_cue_takes_the_sentences_subject() {
+        for body in [
+            "Ada Brook met the ministers in Vilnius and said the plan would go ahead as written.",
+            "Ada Brook has met the ministers twice, but says the plan would go ahead as written.",
+        ] {
+            assert_eq!(
+                said(body),
+                vec![triple(
+                    "Ada Brook",
+                    if body.contains("says") {
+                        "says"
+                    } else {
+                        "said"
+                    },
+                    "the plan would go ahead as written"
+                )],
+                "{body}"
+            );
+        }
     }
 
     #[test]
