@@ -1144,8 +1144,14 @@ impl Extractor {
         // `..., she said in a video message to the convention.`: a phrase opened by a
         // preposition or a time word closes the sentence, however long, when it holds no
         // quotation, no "that" and no pronoun that would open a clause of its own ("said in
-        // an interview he would"); and the words before are no such phrase themselves.
+        // an interview he would"); and the words before are no such phrase themselves, nor
+        // the speaker's title before an apposition ("X's defence minister, Ada Brook, called
+        // on Thursday for ...").
         let adjunct_tail = trailing <= 12
+            && toks
+                .iter()
+                .find(|t| t.start >= np.end)
+                .is_some_and(|t| t.start == toks[c0].start)
             && toks
                 .get(c1)
                 .is_some_and(|t| t.word && !t.quoted && self.is_adjunct_opener(body, t))
@@ -1872,7 +1878,16 @@ mod tests {
                 "Voters had put the first crack in the ceiling"
             )]
         );
-        // An adjunct phrase is no statement, and a pronoun after the cue opens a clause.
+        // Nor is a title before an apposition; an adjunct phrase is no statement, and a
+        // pronoun after the cue opens a clause.
+        assert!(
+            said(
+                "Lithuania's defence minister, Rasa Jankauskiene, called on Thursday for a \
+                 permanent allied brigade on the border."
+            )
+            .iter()
+            .all(|(_, _, q)| !q.contains("defence minister"))
+        );
         assert!(
             said("At a rally in Ohio on Tuesday, Ada Brook said in an interview she would run.")
                 .iter()
