@@ -721,6 +721,9 @@ impl Extractor {
 
     /// Reported content from byte `from` up to byte `to` (at least three words).
     fn content_to(&self, body: &str, s: &Sent, from: usize, to: usize) -> Option<Span> {
+        if from >= to {
+            return None;
+        }
         let sp = trim_span(body, (from, to), &['.', ';']);
         let sp = trim_span(body, sp, &[',']);
         let sp = self.cut_tail(body, s, sp);
@@ -1220,7 +1223,7 @@ impl Extractor {
             let adjunct = TIME_ADJUNCTS.contains(&&*lower(body, &toks[k]));
             // "said on Wednesday that ...", "said in a statement that ...".
             let from = if adjunct {
-                let lim = (k + 9).min(toks.len());
+                let lim = (k + 9).min(limit_tok);
                 (k..lim)
                     .take_while(|&p| !toks[p].quoted)
                     .find(|&p| lower(body, &toks[p]) == "that")
@@ -1940,6 +1943,20 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    #[test]
+    fn a_that_after_a_later_cue_is_that_cues_content() {
+        // Found by CI on an AllSides article: the adjunct's "that" lay past the stop at
+        // ", adding", and the content's start came after its end.
+        assert_eq!(
+            said("Ada Brook said on Friday, adding that the vote would wait until March."),
+            vec![triple(
+                "Ada Brook",
+                "adding",
+                "that the vote would wait until March"
+            )]
+        );
     }
 
     #[test]
