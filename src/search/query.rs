@@ -172,9 +172,10 @@ pub fn build(idx: &StatementIndex, text: &str, f: &Filters) -> Result<Box<dyn Qu
 pub fn parser(idx: &StatementIndex) -> QueryParser {
     let fields: Vec<Field> = DEFAULT_FIELDS.iter().map(|(n, _)| idx.field(n)).collect();
     let mut parser = QueryParser::for_index(&idx.index, fields);
+    let pair_fields = idx.spec.pair_fields();
     for (n, boost) in DEFAULT_FIELDS {
         parser.set_field_boost(idx.field(n), *boost);
-        for (pairs, _) in idx.spec.pair_fields().iter().filter(|(_, b)| b == n) {
+        for (pairs, _) in pair_fields.iter().filter(|(_, b)| b == n) {
             parser.set_field_boost(idx.field(pairs), *boost);
         }
     }
