@@ -2,14 +2,19 @@
 //! speech), who said it (resolved to the fullest name the article uses), their role and
 //! organisation, the cue, and the byte offsets of each piece.
 //!
-//! It is rule-based and linear in the size of the article. The vocabulary (reporting verbs,
+//! It is rule-based, with a learned cue detector for stances and acts outside the verb list
+//! (`learned.rs`), and linear in the size of the article. The vocabulary (reporting verbs,
 //! role words, organisations) lives in `data/` beside this file.
 
+mod learned;
 mod lexicon;
 mod speakers;
 mod text;
+mod training;
 
+pub use learned::CueModel;
 pub use lexicon::Lexicon;
+pub use training::train_cue_model;
 
 use jiff::civil::{Date, Weekday};
 
@@ -101,12 +106,14 @@ type Cue = (usize, usize, bool);
 #[derive(Debug, Clone, Copy)]
 pub struct Extractor {
     lex: &'static Lexicon,
+    model: &'static CueModel,
 }
 
 impl Default for Extractor {
     fn default() -> Self {
         Extractor {
             lex: Lexicon::get(),
+            model: CueModel::get(),
         }
     }
 }
@@ -493,7 +500,13 @@ impl Extractor {
         let toks = &s.toks;
         let mut out: Vec<Found> = Vec::new();
         // A handful of cues per sentence is plenty; a bound keeps odd input linear.
-        let cues = self.cues(body, toks);
+        let listed = self.cues(body, toks);
+        let learned = self.learned_cues(body, toks, &listed);
+        let mut cues = listed;
+        if !learned.is_empty() {
+            cues.extend(learned.iter().map(|&(a, b)| (a, b, false)));
+            cues.sort_unstable();
+        }
         for &(c0, c1, according) in cues.iter().take(MAX_CUES_PER_SENTENCE) {
             if out
                 .last()
@@ -508,11 +521,14 @@ impl Extractor {
             let earlier = out.last().and_then(|p| p.np.clone()).filter(|_| participle);
             let found = if according {
                 self.according(body, s, c0, c1)
+            } else if learned.iter().any(|c| c.0 == c0) {
+                self.by_learned_cue(body, s, &cues, c0, c1)
             } else if let Some(np) = earlier {
                 self.participial(body, s, &cues, c0, c1, np)
             } else {
                 self.inverted(body, s, &cues, c0, c1)
                     .or_else(|| self.subject(body, s, &cues, c0, c1))
+                    .or_else(|| self.by_learned_cue(body, s, &cues, c0, c1))
             };
             let Some(mut f) = found else { continue };
             let named_only = self
@@ -1030,6 +1046,92 @@ impl Extractor {
     }
 
     /// `Smith said (that) ...`, `Smith said: "..."`, `"Q," Smith said`, `CONTENT, Smith said.`
+    /// Tokens the learned model takes for cues, outside the listed cues and the quotations.
+    /// Each is its first token and the token after it.
+    fn learned_cues(&self, body: &str, toks: &[Token], listed: &[Cue]) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        if self.model.is_empty() {
+            return out;
+        }
+        let keys = learned::keys(body, toks);
+        let mut i = 0;
+        while i < toks.len() {
+            if learned::candidate(body, &toks[i])
+                && !listed.iter().any(|c| c.0 <= i && i < c.1)
+                && self.model.score(&keys, i) > learned::START
+            {
+                // A cue runs on over the words the model adds to it. One that runs into a
+                // listed cue ("has [ruled out]", "also [emphasised]") is that cue's.
+                let next_listed = listed.iter().map(|c| c.0).filter(|&c| c > i).min();
+                let end = self.model.cue_end(&keys, i);
+                match next_listed.filter(|&l| l <= end) {
+                    Some(l) => i = l,
+                    None => {
+                        out.push((i, end));
+                        i = end;
+                    }
+                }
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// `Sanders voiced his disapproval of the ruling.`: a cue the model found introduces what
+    /// follows it, up to the end of its clause, said or held by the subject before it.
+    fn by_learned_cue(
+        &self,
+        body: &str,
+        s: &Sent,
+        cues: &[Cue],
+        c0: usize,
+        c1: usize,
+    ) -> Option<Found> {
+        let toks = &s.toks;
+        if c0 > 0
+            && matches!(
+                &*lower(body, &toks[c0 - 1]),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+            && lower(body, &toks[c0]).ends_with("ed")
+        {
+            return None;
+        }
+        let np = np_before(self.lex, body, toks, c0)
+            .or_else(|| self.coordinated_subject(body, toks, c0))?;
+        let limit = Self::clause_stop(body, toks, cues, c1).map_or(s.span.1, |k| toks[k].start);
+        let mut k = c1;
+        while k < toks.len() && matches!(toks[k].text(body), ":" | "," | "—" | "-") {
+            k += 1;
+        }
+        // "called on Thursday for ...": a day named right after the cue is no part of what
+        // was said.
+        let day = |t: &Token| {
+            let w = lower(body, t);
+            w.ends_with("day") || matches!(&*w, "tonight" | "week" | "month" | "year")
+        };
+        if toks.get(k).is_some_and(|t| day(t) && !t.quoted) {
+            k += 1;
+        } else if toks
+            .get(k)
+            .is_some_and(|t| matches!(&*lower(body, t), "on" | "last" | "this" | "late" | "early"))
+            && toks.get(k + 1).is_some_and(day)
+        {
+            k += 2;
+        }
+        let first = toks.get(k).filter(|t| t.start < limit)?;
+        // The content runs on over the words the model adds to it.
+        let keys = learned::keys(body, toks);
+        let mut j = k + 1;
+        while j < toks.len() && toks[j].start < limit && self.model.content_goes_on(&keys, k, j) {
+            j += 1;
+        }
+        let content = self.content_to(body, s, first.start, toks[j - 1].end)?;
+        let cue = Some((toks[c0].start, toks[c1 - 1].end));
+        Some(Found::cued(vec![content], cue, np))
+    }
+
     fn subject(&self, body: &str, s: &Sent, cues: &[Cue], c0: usize, c1: usize) -> Option<Found> {
         let toks = &s.toks;
         // A passive ("deliveries are expected", "he was told") reports nobody's words.
