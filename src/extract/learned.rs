@@ -12,6 +12,7 @@
 
 use std::sync::OnceLock;
 
+use super::speakers::lowercase;
 use super::text::Token;
 
 /// The weights, one per slot of the hashing trick: a feature's slot is the top [`BITS`] bits of
@@ -23,8 +24,8 @@ pub struct CueModel {
     empty: bool,
 }
 
-/// Bits of a feature's slot: 2^20 weights (4 MiB). With 2^18 the shared slots cost 0.007 of
-/// loose F1 on the held-out quarter of train; with 2^20, 0.003 against exact hashes.
+/// Bits of a feature's slot: 2^20 weights (4 MiB). Loose F1 on the held-out quarter of train
+/// was 0.669 with 2^18 slots and 0.673 with 2^20, against 0.676 with exact feature hashes.
 pub const BITS: u32 = 20;
 
 /// The slot of a feature hash.
@@ -34,7 +35,8 @@ pub fn slot(h: u64) -> usize {
 
 /// Score above which a candidate starts a cue. Below the perceptron's zero: on a quarter of
 /// PolNeAR train held out (trained on the rest), -1 found more statements at nearly the same
-/// precision (loose F1 0.677 → 0.683, strict 0.522 → 0.524).
+/// precision (loose F1 0.677 → 0.683, strict 0.522 → 0.524, measured with exact feature
+/// hashes before the slots).
 pub const START: f32 = -1.0;
 /// A candidate whose word alone weighs less than this is no cue, whatever its neighbours
 /// (most function words and common nouns): scoring it in full costs a score's worth of
@@ -98,24 +100,29 @@ impl CueModel {
         if w < SKIP {
             return f32::MIN;
         }
-        let mut s = 0.0;
-        features(keys, i, |h| s += self.weight(h));
-        s
+        self.total(|f| features(keys, i, f))
     }
 
     fn weight(&self, h: u64) -> f32 {
         self.weights[slot(h)]
     }
 
+    /// The sum of the weights of the features that `run` reports.
+    fn total(&self, run: impl FnOnce(&mut dyn FnMut(u64))) -> f32 {
+        let mut s = 0.0;
+        run(&mut |h| s += self.weight(h));
+        s
+    }
+
     /// The end (token index, exclusive) of the cue starting at token `c0`: it runs on over
     /// the words the model adds to it ("have [supported]", "voted [to] [endorse]").
     pub fn cue_end(&self, keys: &[Key], c0: usize) -> usize {
         let mut j = c0 + 1;
-        while j < keys.len() && j - c0 < MAX_CUE_TOKENS && keys[j].continues && {
-            let mut s = 0.0;
-            more_features(keys, c0, j, |h| s += self.weight(h));
-            s > THRESHOLD
-        } {
+        while j < keys.len()
+            && j - c0 < MAX_CUE_TOKENS
+            && keys[j].continues
+            && self.total(|f| more_features(keys, c0, j, f)) > THRESHOLD
+        {
             j += 1;
         }
         j
@@ -125,16 +132,14 @@ impl CueModel {
     /// part learned of where the content of a stance or act ends ("voiced [his disapproval of
     /// the ruling] on Monday").
     pub fn content_goes_on(&self, keys: &[Key], k: usize, j: usize) -> bool {
-        let mut s = 0.0;
-        content_features(keys, k, j, |h| s += self.weight(h));
-        s > THRESHOLD
+        self.total(|f| content_features(keys, k, j, f)) > THRESHOLD
     }
 }
 
 /// Tokens in one learned cue at most.
 pub const MAX_CUE_TOKENS: usize = 6;
 
-/// Is token `i` one the model judges: a word outside quotation marks that starts with a
+/// Is token `t` one the model judges: a word outside quotation marks that starts with a
 /// lowercase letter (capitalised cues are the sentence's first word, which the verb list
 /// covers, or names)?
 pub fn candidate(body: &str, t: &Token) -> bool {
@@ -161,6 +166,13 @@ pub struct Key {
     continues: bool,
 }
 
+impl Key {
+    /// Can this token continue a cue: a word outside quotation marks?
+    pub fn continues(&self) -> bool {
+        self.continues
+    }
+}
+
 /// Beyond either end of the sentence.
 const EDGE: Key = Key {
     word: 0x5bd1_e995,
@@ -174,17 +186,11 @@ const EDGE: Key = Key {
 
 /// The keys of a sentence's tokens.
 pub fn keys(body: &str, toks: &[Token]) -> Vec<Key> {
-    let mut buf = String::new();
     toks.iter()
         .map(|t| {
             let w = t.text(body);
-            let lw: &str = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                buf.clear();
-                buf.extend(w.chars().flat_map(char::to_lowercase));
-                &buf
-            } else {
-                w
-            };
+            let lw = lowercase(w);
+            let lw = &*lw;
             Key {
                 word: fnv(lw.as_bytes()),
                 s3: fnv(suffix(lw, 3).as_bytes()),

@@ -12,13 +12,13 @@ mod speakers;
 mod text;
 mod training;
 
-pub use learned::CueModel;
 pub use lexicon::Lexicon;
 pub use training::train_cue_model;
 
 use jiff::civil::{Date, Weekday};
 
 use crate::model::{Article, Kind, Statement, name_key, quote_key, short_hash};
+use learned::CueModel;
 use speakers::{Lc, Np, NpKind, Registry, lower, np_after, np_before, strip_possessive};
 use text::{Quote, Span, Token};
 
@@ -501,7 +501,8 @@ impl Extractor {
         let mut out: Vec<Found> = Vec::new();
         // A handful of cues per sentence is plenty; a bound keeps odd input linear.
         let listed = self.cues(body, toks);
-        let learned = self.learned_cues(body, toks, &listed);
+        let keys = learned::keys(body, toks);
+        let learned = self.learned_cues(body, toks, &keys, &listed);
         let mut cues = listed;
         if !learned.is_empty() {
             cues.extend(learned.iter().map(|&(a, b)| (a, b, false)));
@@ -522,13 +523,13 @@ impl Extractor {
             let found = if according {
                 self.according(body, s, c0, c1)
             } else if learned.iter().any(|c| c.0 == c0) {
-                self.by_learned_cue(body, s, &cues, c0, c1)
+                self.by_learned_cue(body, s, &keys, &cues, c0, c1)
             } else if let Some(np) = earlier {
                 self.participial(body, s, &cues, c0, c1, np)
             } else {
                 self.inverted(body, s, &cues, c0, c1)
                     .or_else(|| self.subject(body, s, &cues, c0, c1))
-                    .or_else(|| self.by_learned_cue(body, s, &cues, c0, c1))
+                    .or_else(|| self.by_learned_cue(body, s, &keys, &cues, c0, c1))
             };
             let Some(mut f) = found else { continue };
             let named_only = self
@@ -1017,10 +1018,7 @@ impl Extractor {
         let toks = &s.toks;
         let limit = Self::clause_stop(body, toks, cues, c1).map_or(s.span.1, |k| toks[k].start);
         let cue = Some((toks[c0].start, toks[c1 - 1].end));
-        let mut k = c1;
-        while k < toks.len() && matches!(toks[k].text(body), ":" | ",") {
-            k += 1;
-        }
+        let k = skip_marks(body, toks, c1, &[":", ","]);
         let first = toks.get(k).filter(|t| t.start < limit)?;
         let opens_quote = s
             .quotes
@@ -1045,25 +1043,30 @@ impl Extractor {
         trim_span(body, (q.start, q.end), &[','])
     }
 
-    /// `Smith said (that) ...`, `Smith said: "..."`, `"Q," Smith said`, `CONTENT, Smith said.`
-    /// Tokens the learned model takes for cues, outside the listed cues and the quotations.
-    /// Each is its first token and the token after it.
-    fn learned_cues(&self, body: &str, toks: &[Token], listed: &[Cue]) -> Vec<(usize, usize)> {
+    /// Tokens the learned model takes for cues, outside the listed cues and the quotations
+    /// (`keys` from [`learned::keys`] of the sentence). Each is its first token and the token
+    /// after it.
+    fn learned_cues(
+        &self,
+        body: &str,
+        toks: &[Token],
+        keys: &[learned::Key],
+        listed: &[Cue],
+    ) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
         if self.model.is_empty() {
             return out;
         }
-        let keys = learned::keys(body, toks);
         let mut i = 0;
         while i < toks.len() {
             if learned::candidate(body, &toks[i])
                 && !listed.iter().any(|c| c.0 <= i && i < c.1)
-                && self.model.score(&keys, i) > learned::START
+                && self.model.score(keys, i) > learned::START
             {
                 // A cue runs on over the words the model adds to it. One that runs into a
                 // listed cue ("has [ruled out]", "also [emphasised]") is that cue's.
                 let next_listed = listed.iter().map(|c| c.0).filter(|&c| c > i).min();
-                let end = self.model.cue_end(&keys, i);
+                let end = self.model.cue_end(keys, i);
                 match next_listed.filter(|&l| l <= end) {
                     Some(l) => i = l,
                     None => {
@@ -1084,27 +1087,19 @@ impl Extractor {
         &self,
         body: &str,
         s: &Sent,
+        keys: &[learned::Key],
         cues: &[Cue],
         c0: usize,
         c1: usize,
     ) -> Option<Found> {
         let toks = &s.toks;
-        if c0 > 0
-            && matches!(
-                &*lower(body, &toks[c0 - 1]),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            )
-            && lower(body, &toks[c0]).ends_with("ed")
-        {
+        if after_be(body, toks, c0) && lower(body, &toks[c0]).ends_with("ed") {
             return None;
         }
         let np = np_before(self.lex, body, toks, c0)
             .or_else(|| self.coordinated_subject(body, toks, c0))?;
         let limit = Self::clause_stop(body, toks, cues, c1).map_or(s.span.1, |k| toks[k].start);
-        let mut k = c1;
-        while k < toks.len() && matches!(toks[k].text(body), ":" | "," | "—" | "-") {
-            k += 1;
-        }
+        let mut k = skip_marks(body, toks, c1, &[":", ",", "—", "-"]);
         // "called on Thursday for ...": a day named right after the cue is no part of what
         // was said.
         let day = |t: &Token| {
@@ -1122,9 +1117,8 @@ impl Extractor {
         }
         let first = toks.get(k).filter(|t| t.start < limit)?;
         // The content runs on over the words the model adds to it.
-        let keys = learned::keys(body, toks);
         let mut j = k + 1;
-        while j < toks.len() && toks[j].start < limit && self.model.content_goes_on(&keys, k, j) {
+        while j < toks.len() && toks[j].start < limit && self.model.content_goes_on(keys, k, j) {
             j += 1;
         }
         let content = self.content_to(body, s, first.start, toks[j - 1].end)?;
@@ -1132,6 +1126,7 @@ impl Extractor {
         Some(Found::cued(vec![content], cue, np))
     }
 
+    /// `Smith said (that) ...`, `Smith said: "..."`, `"Q," Smith said`, `CONTENT, Smith said.`
     fn subject(&self, body: &str, s: &Sent, cues: &[Cue], c0: usize, c1: usize) -> Option<Found> {
         let toks = &s.toks;
         // A passive ("deliveries are expected", "he was told") reports nobody's words.
@@ -1149,13 +1144,7 @@ impl Extractor {
                     | "said"
                     | "sought"
             );
-        if participle
-            && c0 > 0
-            && matches!(
-                &*lower(body, &toks[c0 - 1]),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            )
-        {
+        if participle && after_be(body, toks, c0) {
             return None;
         }
         let np = np_before(self.lex, body, toks, c0)
@@ -1302,9 +1291,7 @@ impl Extractor {
                 return Some(Found::cued(vec![sp], cue, np));
             }
         }
-        while k < toks.len() && matches!(toks[k].text(body), ":" | "," | "—" | "-") {
-            k += 1;
-        }
+        k = skip_marks(body, toks, k, &[":", ",", "—", "-"]);
         if k < limit_tok {
             let from = toks[k].start;
             // `Smith said: "Q."` — the quotation takes the rest of the sentence.
@@ -1798,6 +1785,24 @@ impl Extractor {
 }
 
 /// The article's date, moved back to the weekday the sentence names ("on Wednesday").
+/// Does a form of "be" stand right before token `c0` ("are expected", "was told")?
+fn after_be(body: &str, toks: &[Token], c0: usize) -> bool {
+    c0 > 0
+        && matches!(
+            &*lower(body, &toks[c0 - 1]),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+}
+
+/// The first token from `k` on that is none of `marks` (the punctuation between a cue and
+/// what it introduces).
+fn skip_marks(body: &str, toks: &[Token], mut k: usize, marks: &[&str]) -> usize {
+    while k < toks.len() && marks.contains(&toks[k].text(body)) {
+        k += 1;
+    }
+    k
+}
+
 fn statement_date(article: Option<Date>, sentence: &str) -> Option<Date> {
     let d = article?;
     let lower = sentence.lc();

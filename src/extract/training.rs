@@ -115,11 +115,7 @@ fn examples(
             starts.push((f, g.is_some()));
             let Some(g) = g else { continue };
             let mut j = i + 1;
-            while j < toks.len()
-                && j - i < learned::MAX_CUE_TOKENS
-                && toks[j].word
-                && !toks[j].quoted
-            {
+            while j < toks.len() && j - i < learned::MAX_CUE_TOKENS && keys[j].continues() {
                 let inside = toks[j].start < g.cue.1;
                 let mut f = Vec::with_capacity(22);
                 learned::more_features(&keys, i, j, |h| f.push(h));
