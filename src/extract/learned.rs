@@ -100,18 +100,22 @@ impl CueModel {
         if w < SKIP {
             return f32::MIN;
         }
-        self.total(|f| features(keys, i, f))
+        self.total(|hs| features(keys, i, |h| hs.push(h)))
     }
 
     fn weight(&self, h: u64) -> f32 {
         self.weights[slot(h)]
     }
 
-    /// The sum of the weights of the features that `run` reports.
-    fn total(&self, run: impl FnOnce(&mut dyn FnMut(u64))) -> f32 {
-        let mut s = 0.0;
-        run(&mut |h| s += self.weight(h));
-        s
+    /// The sum of the weights of the features that `run` reports (at most [`MAX_FEATURES`]),
+    /// in the order reported.
+    fn total(&self, run: impl FnOnce(&mut Hashes)) -> f32 {
+        let mut hs = Hashes::default();
+        run(&mut hs);
+        hs.hashes[..hs.len]
+            .iter()
+            .map(|&h| self.weight(h))
+            .fold(0.0, |s, w| s + w)
     }
 
     /// The end (token index, exclusive) of the cue starting at token `c0`: it runs on over
@@ -121,7 +125,7 @@ impl CueModel {
         while j < keys.len()
             && j - c0 < MAX_CUE_TOKENS
             && keys[j].continues
-            && self.total(|f| more_features(keys, c0, j, f)) > THRESHOLD
+            && self.total(|hs| more_features(keys, c0, j, |h| hs.push(h))) > THRESHOLD
         {
             j += 1;
         }
@@ -132,7 +136,36 @@ impl CueModel {
     /// part learned of where the content of a stance or act ends ("voiced [his disapproval of
     /// the ruling] on Monday").
     pub fn content_goes_on(&self, keys: &[Key], k: usize, j: usize) -> bool {
-        self.total(|f| content_features(keys, k, j, f)) > THRESHOLD
+        self.total(|hs| content_features(keys, k, j, |h| hs.push(h))) > THRESHOLD
+    }
+}
+
+/// Features of one decision at most: the 18 of [`features`] and the 4 that
+/// [`more_features`] and [`content_features`] add.
+const MAX_FEATURES: usize = 24;
+
+/// The feature hashes of one decision.
+struct Hashes {
+    hashes: [u64; MAX_FEATURES],
+    len: usize,
+}
+
+impl Default for Hashes {
+    fn default() -> Self {
+        Hashes {
+            hashes: [0; MAX_FEATURES],
+            len: 0,
+        }
+    }
+}
+
+impl Hashes {
+    fn push(&mut self, h: u64) {
+        // The feature functions report a fixed number of features, below the bound.
+        if let Some(slot) = self.hashes.get_mut(self.len) {
+            *slot = h;
+            self.len += 1;
+        }
     }
 }
 

@@ -11,11 +11,13 @@ mod lexicon;
 mod speakers;
 mod text;
 mod training;
+mod words;
 
 pub use lexicon::Lexicon;
 pub use training::train_cue_model;
 
 use jiff::civil::{Date, Weekday};
+use words::WordSet;
 
 use crate::model::{Article, Kind, Statement, name_key, quote_key, short_hash};
 use learned::CueModel;
@@ -23,7 +25,7 @@ use speakers::{Lc, Np, NpKind, Registry, lower, np_after, np_before, strip_posse
 use text::{Quote, Span, Token};
 
 /// Words opening a time or circumstance adjunct after a cue ("said on Tuesday", "said when").
-const TIME_ADJUNCTS: &[&str] = &[
+static TIME_ADJUNCTS: WordSet = WordSet::new(&[
     "on",
     "in",
     "at",
@@ -40,14 +42,14 @@ const TIME_ADJUNCTS: &[&str] = &[
     "later",
     "when",
     "while",
-];
+]);
 /// What a sentence-opening "In a ... poll," names as the source of the rest.
 const SURVEY_NOUNS: &[&str] = &[
     "poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally",
 ];
 /// Other words that open an adjunct or a listener after a cue, not a clause ("said of the plan",
 /// "said again", "told reporters").
-const OTHER_ADJUNCTS: &[&str] = &[
+static OTHER_ADJUNCTS: WordSet = WordSet::new(&[
     "of",
     "to",
     "about",
@@ -63,7 +65,7 @@ const OTHER_ADJUNCTS: &[&str] = &[
     "afterward",
     "afterwards",
     "reporters",
-];
+]);
 
 /// Cues tried per sentence.
 const MAX_CUES_PER_SENTENCE: usize = 8;
@@ -1309,7 +1311,7 @@ impl Extractor {
                 }
             }
             // Trailing adjuncts after a cue that closes the sentence ("he said on Tuesday").
-            let adjunct = TIME_ADJUNCTS.contains(&&*lower(body, &toks[k]));
+            let adjunct = TIME_ADJUNCTS.contains(&lower(body, &toks[k]));
             // "said on Wednesday that ...", "said in a statement that ...".
             let from = if adjunct {
                 let lim = (k + 9).min(limit_tok);
@@ -1359,7 +1361,7 @@ impl Extractor {
     /// A preposition or time word that opens an adjunct after a cue ("said on Tuesday").
     fn is_adjunct_opener(&self, body: &str, t: &Token) -> bool {
         let w = lower(body, t);
-        TIME_ADJUNCTS.contains(&&*w) || OTHER_ADJUNCTS.contains(&&*w)
+        TIME_ADJUNCTS.contains(&w) || OTHER_ADJUNCTS.contains(&w)
     }
 
     /// The subject of "... and said ..." (or "but says"): the name before ", who" or the

@@ -1,6 +1,7 @@
 //! Speaker mentions and their resolution: names, titles and roles, pronouns, nominal
 //! descriptions ("the Pentagon chief") and organisations, over one article.
 
+use super::words::WordSet;
 use std::collections::HashMap;
 
 use super::lexicon::{Lexicon, norm_words};
@@ -38,15 +39,15 @@ impl Np {
 }
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
-const DETERMINERS: &[&str] = &[
+pub(super) static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "some",
     "many", "several", "other", "two", "three", "four", "most", "both", "another", "one", "our",
-];
+]);
 const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "miss",
 ];
 /// Words that open a sentence before its subject ("But Trump said ...").
-const OPENERS: &[&str] = &[
+pub(super) static OPENERS: WordSet = WordSet::new(&[
     "but",
     "and",
     "so",
@@ -76,18 +77,18 @@ const OPENERS: &[&str] = &[
     "whether",
     "just",
     "watched",
-];
-const CONNECTORS: &[&str] = &[
+]);
+pub(super) static CONNECTORS: WordSet = WordSet::new(&[
     "of", "for", "de", "van", "von", "der", "bin", "al", "la", "da", "del", "dos", "le", "du",
     "at", "and", "&",
-];
+]);
 /// Particles inside names ("Femke de Groot", "Ursula von der Leyen").
 const NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "bin", "al", "la", "da", "del", "dos", "le", "du", "di", "ter",
     "den",
 ];
 /// Heads of descriptions that can speak: people by role or group, and bodies.
-const SPEAKER_NOUNS: &[&str] = &[
+pub(super) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "source",
     "sources",
     "critics",
@@ -326,18 +327,18 @@ const SPEAKER_NOUNS: &[&str] = &[
     "channel",
     "show",
     "program",
-];
+]);
 /// Words after which nothing before can belong to the speaker phrase.
-const NP_STOPS: &[&str] = &[
+pub(super) static NP_STOPS: WordSet = WordSet::new(&[
     "that", "which", "who", "whom", "because", "but", "or", "if", "when", "while", "as", "than",
     "to", "in", "on", "by", "with", "from", "into", "about", "over", "after", "before", "during",
     "since", "against", "under", "is", "are", "was", "were", "be", "been", "being", "has", "have",
     "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did",
     "not", "so", "also", "where", "what", "how", "why", "then", "there", "here", "instead",
     "however", "although", "though", "whether", "said", "says", "told", "and",
-];
+]);
 /// Words skipped between a subject and its cue: "Hegseth also considers", "he has said".
-const SKIP_BEFORE_CUE: &[&str] = &[
+pub(super) static SKIP_BEFORE_CUE: WordSet = WordSet::new(&[
     "also",
     "further",
     "later",
@@ -396,9 +397,9 @@ const SKIP_BEFORE_CUE: &[&str] = &[
     "herself",
     "themselves",
     "first",
-];
+]);
 /// Last words of a name that make it an organisation.
-const ORG_HEADS: &[&str] = &[
+pub(super) static ORG_HEADS: WordSet = WordSet::new(&[
     // Venues and places: a name ending in one is not a person ("Aldama Theater").
     "theater",
     "theatre",
@@ -492,11 +493,11 @@ const ORG_HEADS: &[&str] = &[
     "fox",
     "msnbc",
     "npr",
-];
+]);
 /// Nominal speakers that never name anyone in particular.
 /// Capitalised words that stand where a speaker's name would but are page furniture or sentence
 /// openers.
-const NOT_NAMES: &[&str] = &[
+pub(super) static NOT_NAMES: WordSet = WordSet::new(&[
     "photo",
     "photos",
     "photograph",
@@ -529,9 +530,9 @@ const NOT_NAMES: &[&str] = &[
     "analysis",
     "opinion",
     "transcript",
-];
+]);
 /// Sentence openers that stand where a one-word name would.
-const OPENER_NAMES: &[&str] = &[
+pub(super) static OPENER_NAMES: WordSet = WordSet::new(&[
     "all",
     "for",
     "of",
@@ -582,9 +583,9 @@ const OPENER_NAMES: &[&str] = &[
     "because",
     "unlike",
     "like",
-];
+]);
 
-const GENERIC: &[&str] = &[
+pub(super) static GENERIC: WordSet = WordSet::new(&[
     "officials",
     "official",
     "sources",
@@ -618,7 +619,7 @@ const GENERIC: &[&str] = &[
     "insiders",
     "democrats",
     "republicans",
-];
+]);
 
 /// The token's text in lowercase; borrowed (no allocation) when it is already lowercase ASCII.
 pub fn lower<'a>(body: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
@@ -684,13 +685,13 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
         // A sentence's opening word before a name ("Now Donald Trump", "With Sanders")
         // belongs to no name.
         let opener =
-            i == 0 && words.len() > 1 && (OPENERS.contains(&lw) || OPENER_NAMES.contains(&lw));
+            i == 0 && words.len() > 1 && (OPENERS.contains(lw) || OPENER_NAMES.contains(lw));
         let is_role = !particle
             && (opener
                 || lex.is_role_word(lw)
                 || lex.stop_names.contains(lw)
-                || DETERMINERS.contains(&lw)
-                || CONNECTORS.contains(&lw)
+                || DETERMINERS.contains(lw)
+                || CONNECTORS.contains(lw)
                 || w.chars().all(|c| c.is_uppercase() || c == '.')
                 || w.ends_with("'s")
                 || w.ends_with("’s")
@@ -705,8 +706,59 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
     (role, name)
 }
 
+/// What [`classify`] makes of a phrase: its kind, name words and role.
+pub type Classified = (NpKind, Vec<String>, Option<String>);
+
+/// Phrases already classified on this thread, with the lexicon they were classified by. A
+/// name comes back many times in an article (each capitalised run is classified when people
+/// are registered, and again as the subject of each cue), and classifying one costs some
+/// thirty small allocations. Emptied when full.
+struct ClassifyCache {
+    lex: usize,
+    seen: rustc_hash::FxHashMap<String, Classified>,
+}
+
+/// Phrases kept by the cache at most.
+const CLASSIFY_CACHE: usize = 1 << 14;
+
+thread_local! {
+    static CLASSIFIED: std::cell::RefCell<ClassifyCache> = std::cell::RefCell::new(ClassifyCache {
+        lex: 0,
+        seen: Default::default(),
+    });
+}
+
 /// Classifies a phrase (its words in order) as a speaker mention.
-pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<String>) {
+pub fn classify(lex: &Lexicon, words: &[&str]) -> Classified {
+    let id = std::ptr::from_ref(lex) as usize;
+    let mut key = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for w in words {
+        key.push_str(w);
+        key.push('\0');
+    }
+    // No borrow is held while classifying: a phrase's classification may classify its parts.
+    let hit = CLASSIFIED.with_borrow(|c| {
+        if c.lex == id {
+            c.seen.get(&key).cloned()
+        } else {
+            None
+        }
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let out = classify_phrase(lex, words);
+    CLASSIFIED.with_borrow_mut(|c| {
+        if c.lex != id || c.seen.len() >= CLASSIFY_CACHE {
+            c.seen.clear();
+            c.lex = id;
+        }
+        c.seen.insert(key, out.clone());
+    });
+    out
+}
+
+fn classify_phrase(lex: &Lexicon, words: &[&str]) -> Classified {
     let lw: Vec<String> = words.iter().map(|w| w.lc()).collect();
     if words.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {
         return (NpKind::Pronoun, vec![], None);
@@ -719,7 +771,7 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
         && i + 1 < words.len()
         && words[i + 1..]
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || in_set(CONNECTORS, w))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || CONNECTORS.contains_ci(w))
         && let (NpKind::Name, name, role) = classify(lex, &words[..i])
     {
         let org = words[i + 1..].join(" ");
@@ -743,7 +795,7 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
         let mut r: Vec<&str> = role.iter().map(String::as_str).collect();
         // Neither "the" nor a sentence's opening "But" is part of a title.
         while r.first().is_some_and(|w| {
-            in_set(DETERMINERS, w) || in_set(OPENERS, w) || in_set(OPENER_NAMES, w)
+            DETERMINERS.contains_ci(w) || OPENERS.contains_ci(w) || OPENER_NAMES.contains_ci(w)
         }) {
             r.remove(0);
         }
@@ -756,9 +808,9 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
     if name.len() == 1 && role.len() + name.len() == words.len() {
         let n = name[0].lc();
         let opener = lw.first().map(String::as_str).unwrap_or("");
-        if GENERIC.contains(&n.as_str())
-            || NOT_NAMES.contains(&n.as_str())
-            || OPENER_NAMES.contains(&n.as_str())
+        if GENERIC.contains(n.as_str())
+            || NOT_NAMES.contains(n.as_str())
+            || OPENER_NAMES.contains(n.as_str())
             || [
                 "'ve", "'m", "'ll", "'re", "'d", "’ve", "’m", "’ll", "’re", "’d",
             ]
@@ -778,7 +830,7 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
     if !name.is_empty() && lex.is_place(&name) {
         return (NpKind::Org, name, None);
     }
-    if !name.is_empty() && !ORG_HEADS.contains(&last.as_str()) && lex.org_named(&phrase).is_none() {
+    if !name.is_empty() && !ORG_HEADS.contains(last.as_str()) && lex.org_named(&phrase).is_none() {
         // A lone capitalised word after no title may still be an organisation ("NATO said").
         if name.len() == 1 && role.is_empty() && lex.org_named(&name[0]).is_some() {
             return (NpKind::Org, name, None);
@@ -786,9 +838,9 @@ pub fn classify(lex: &Lexicon, words: &[&str]) -> (NpKind, Vec<String>, Option<S
         return (NpKind::Name, name, role_text);
     }
     if lex.org_named(&phrase).is_some()
-        || (ORG_HEADS.contains(&last.as_str())
+        || (ORG_HEADS.contains(last.as_str())
             && words.iter().any(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) && !in_set(DETERMINERS, w)
+                w.chars().next().is_some_and(char::is_uppercase) && !DETERMINERS.contains_ci(w)
             }))
     {
         return (NpKind::Org, vec![], None);
@@ -802,7 +854,7 @@ fn np_word(body: &str, t: &Token) -> bool {
         return false;
     }
     let w = lower(body, t);
-    !NP_STOPS.contains(&&*w)
+    !NP_STOPS.contains(&w)
 }
 
 /// The speaker phrase ending right before token `end` (exclusive), reading backwards; handles
@@ -813,7 +865,7 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
         let before = j;
         while j > 0 && toks[j - 1].word && !toks[j - 1].quoted {
             let w = lower(body, &toks[j - 1]);
-            if SKIP_BEFORE_CUE.contains(&&*w)
+            if SKIP_BEFORE_CUE.contains(&w)
                 || (w.ends_with("ly") && w.len() > 4 && !toks[j - 1].is_cap(body))
             {
                 j -= 1;
@@ -1140,7 +1192,7 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
             k -= 2;
             count += 2;
         }
-        if DETERMINERS.contains(&&*w) {
+        if DETERMINERS.contains(&w) {
             // A determiner opens the phrase, unless a connector precedes ("a spokesman for the X").
             let before = k.checked_sub(1).map(|p| lower(body, &toks[p]));
             if !before.is_some_and(|b| matches!(&*b, "for" | "of" | "at")) {
@@ -1149,7 +1201,7 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
         }
     }
     // Connectors may not open the phrase.
-    while k < end - 1 && CONNECTORS.contains(&&*lower(body, &toks[k])) {
+    while k < end - 1 && CONNECTORS.contains(&lower(body, &toks[k])) {
         k += 1;
     }
     make_np(lex, body, &toks[k..end])
@@ -1191,7 +1243,7 @@ fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
 /// Can a description with this head word say something? People by role or group ("the
 /// minister", "donors", "a strategist"), bodies, documents, poll figures ("46 percent").
 fn plausible_speaker_head(lex: &Lexicon, head: &str) -> bool {
-    if lex.is_role_word(head) || SPEAKER_NOUNS.contains(&head) || GENERIC.contains(&head) {
+    if lex.is_role_word(head) || SPEAKER_NOUNS.contains(head) || GENERIC.contains(head) {
         return true;
     }
     if head
@@ -1222,7 +1274,7 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
             break;
         }
         let w = lower(body, t);
-        if k > start && (CONNECTORS.contains(&&*w)) {
+        if k > start && (CONNECTORS.contains(&w)) {
             // "of"/"for" continue the phrase only if a word follows.
             if toks.get(k + 1).is_some_and(|n| n.word && !n.quoted) && w != "and" && w != "at" {
                 k += 1;
@@ -1230,7 +1282,7 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
             }
             break;
         }
-        if NP_STOPS.contains(&&*w) && !(k == start && w == "the") {
+        if NP_STOPS.contains(&w) && !(k == start && w == "the") {
             break;
         }
         if w == "familiar" && toks.get(k + 1).is_some_and(|n| lower(body, n) == "with") {
@@ -1254,7 +1306,7 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
                 role: None,
             });
         }
-        seen_head = seen_head || !DETERMINERS.contains(&&*w);
+        seen_head = seen_head || !DETERMINERS.contains(&w);
         k += 1;
     }
     if !seen_head || k == start {
@@ -1365,7 +1417,7 @@ impl Registry {
         // A sentence's opening word is no part of the name ("Although North Korea").
         let mut name = name.trim();
         while let Some((first, rest)) = name.split_once(char::is_whitespace)
-            && (in_set(OPENERS, first) || in_set(OPENER_NAMES, first))
+            && (OPENERS.contains_ci(first) || OPENER_NAMES.contains_ci(first))
         {
             name = rest.trim_start();
         }
@@ -1427,7 +1479,7 @@ impl Registry {
     pub fn resolve_nominal(&self, lex: &Lexicon, phrase: &str, pos: usize) -> Option<usize> {
         let words = norm_words(phrase);
         let head = words.last()?;
-        if GENERIC.contains(&head.as_str()) {
+        if GENERIC.contains(head.as_str()) {
             return None;
         }
         let org = lex.org_of(phrase);
@@ -1459,21 +1511,24 @@ impl Registry {
 
 /// Is the word the head of a body's name ("campaign", "committee")?
 pub fn is_org_head(w: &str) -> bool {
-    ORG_HEADS.contains(&w)
+    ORG_HEADS.contains(w)
 }
 
 /// The body a description names, as the article writes it: "a spokesman for the Clinton
 /// campaign" → "Clinton campaign", "Pentagon officials" → "Pentagon".
 pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
     let all: Vec<&str> = text.split_whitespace().collect();
-    let lead = all.iter().take_while(|w| in_set(DETERMINERS, w)).count();
+    let lead = all
+        .iter()
+        .take_while(|w| DETERMINERS.contains_ci(w))
+        .count();
     let words = &all[lead..];
     let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     if let Some(p) = words.iter().position(|w| matches!(*w, "for" | "of" | "at")) {
         let tail: Vec<&str> = words[p + 1..]
             .iter()
             .copied()
-            .skip_while(|w| in_set(DETERMINERS, w))
+            .skip_while(|w| DETERMINERS.contains_ci(w))
             .collect();
         return tail.iter().any(cap).then(|| tail.join(" "));
     }
@@ -1492,14 +1547,14 @@ pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
     if lead + start == 0 && end - start == 1 && lex.org_named(&named).is_none() {
         return None;
     }
-    if in_set(ORG_HEADS, words[end]) {
+    if ORG_HEADS.contains_ci(words[end]) {
         end += 1;
     }
     // The body itself ("the Trump campaign"), or someone who speaks for it ("Pentagon
     // officials", "a Kremlin spokesman"); "a veteran Ohio strategist" or "a Republican
     // pollster" speaks for nobody named.
     let head = words.last().map(|w| w.lc()).unwrap_or_default();
-    if end < words.len() && !REPRESENTATIVES.contains(&head.trim_end_matches(['.', ','])) {
+    if end < words.len() && !REPRESENTATIVES.contains(head.trim_end_matches(['.', ','])) {
         return None;
     }
     let name = words[start..end].join(" ");
@@ -1507,7 +1562,7 @@ pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
 }
 
 /// Heads of descriptions that speak for a body named before them ("Pentagon officials").
-const REPRESENTATIVES: &[&str] = &[
+pub(super) static REPRESENTATIVES: WordSet = WordSet::new(&[
     "official",
     "officials",
     "spokesman",
@@ -1535,7 +1590,7 @@ const REPRESENTATIVES: &[&str] = &[
     "attorneys",
     "executives",
     "press",
-];
+]);
 
 /// "the minister", "the Republican nominee": a definite description of one person.
 pub fn is_definite_person(lex: &Lexicon, text: &str) -> bool {
@@ -1546,8 +1601,7 @@ pub fn is_definite_person(lex: &Lexicon, text: &str) -> bool {
     if !matches!(first.as_str(), "the" | "this" | "that") || words.len() < 2 {
         return false;
     }
-    if GENERIC.contains(&head.as_str()) || head.ends_with('s') || ORG_HEADS.contains(&head.as_str())
-    {
+    if GENERIC.contains(head.as_str()) || head.ends_with('s') || ORG_HEADS.contains(head.as_str()) {
         return false;
     }
     lex.is_role_word(head)
@@ -1592,7 +1646,7 @@ pub fn plausible_name(name: &str) -> bool {
             &["of", "for", "at", "and", "&", "the", "to", "in", "on", "by"],
             last,
         )
-        && !words.iter().any(|w| NOT_NAMES.contains(&w.lc().as_str()))
+        && !words.iter().any(|w| NOT_NAMES.contains(w.lc().as_str()))
 }
 
 /// The name a speaker string stands for: itself when plausible; the named body or person of a
@@ -1609,7 +1663,7 @@ pub fn salvage_name(name: &str) -> Option<String> {
         .filter(|(_, w)| in_set(&["for", "of", "at"], w))
         .find_map(|(at, _)| {
             let mut tail = &words[at + 1..];
-            while tail.first().is_some_and(|w| in_set(DETERMINERS, w)) {
+            while tail.first().is_some_and(|w| DETERMINERS.contains_ci(w)) {
                 tail = &tail[1..];
             }
             let tail = tail.join(" ");
@@ -1622,7 +1676,7 @@ pub fn salvage_name(name: &str) -> Option<String> {
 pub fn is_generic(phrase: &str) -> bool {
     norm_words(phrase)
         .last()
-        .is_some_and(|h| GENERIC.contains(&h.as_str()))
+        .is_some_and(|h| GENERIC.contains(h.as_str()))
 }
 
 #[cfg(test)]

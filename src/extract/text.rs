@@ -1,6 +1,8 @@
 //! The text layer of the extractor: paragraphs, quote spans, sentences and word tokens, all as
 //! byte ranges into the article body. Everything here runs in linear time on any input.
 
+use super::words::WordSet;
+
 /// A byte range `[start, end)` in the body.
 pub type Span = (usize, usize);
 
@@ -208,12 +210,12 @@ fn char_at(s: &str, k: usize) -> (char, usize) {
 }
 
 /// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+pub(super) static ABBREVIATIONS: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
     "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m",
     "p.m", "d.c", "rev", "hon", "adm", "cmdr", "maj", "pres", "supt", "ft", "mt", "approx",
-];
+]);
 
 fn ends_with_abbreviation(text: &str) -> bool {
     // Abbreviations are short: look back a few characters only, so that a long run of letters
@@ -238,13 +240,13 @@ fn ends_with_abbreviation(text: &str) -> bool {
         if w.len() == 1 {
             return word.chars().all(|c| c.is_uppercase());
         }
-        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+        return ABBREVIATIONS.contains_ci(w);
     }
     let w = w.to_lowercase();
     if w.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true;
     }
-    ABBREVIATIONS.contains(&w.as_str())
+    ABBREVIATIONS.contains(w.as_str())
 }
 
 /// Abbreviations that can end a sentence ("... entering the U.S. While ...") as opposed to
