@@ -222,11 +222,16 @@ pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register("pairs", pairs);
 }
 
+#[cfg(test)]
 fn to_datetime(v: &str) -> Option<DateTime> {
     if let Ok(ts) = v.parse::<jiff::Timestamp>() {
         return Some(DateTime::from_timestamp_micros(ts.as_microsecond()));
     }
-    let d = v.parse::<jiff::civil::Date>().ok()?;
+    date_time(v.parse::<jiff::civil::Date>().ok()?)
+}
+
+/// Midnight UTC of a day.
+fn date_time(d: jiff::civil::Date) -> Option<DateTime> {
     let ts = d
         .to_zoned_datetime(jiff::tz::TimeZone::UTC)
         .ok()?
@@ -234,23 +239,77 @@ fn to_datetime(v: &str) -> Option<DateTime> {
     Some(DateTime::from_timestamp_secs(ts.as_second()))
 }
 
+/// A statement's value for a schema field.
+enum FieldValue<'a> {
+    Text(&'a str),
+    U64(u64),
+    F64(f64),
+    Date(DateTime),
+    /// JSON text, for a `json` field.
+    Json(String),
+    /// The statement has the field, without a value (`None`).
+    Absent,
+}
+
+/// The value of the statement field named `name` (its serde name), or `None` when the
+/// statement has no such field. Read straight from the struct: going through a
+/// `serde_json::Value` of the whole statement was most of the time the indexing loop spent
+/// outside Tantivy.
+fn field_value<'a>(st: &'a Statement, name: &str) -> Option<FieldValue<'a>> {
+    use FieldValue::*;
+    let text = |v: &'a Option<String>| v.as_deref().map_or(Absent, Text);
+    let num = |v: Option<usize>| v.map_or(Absent, |n| U64(n as u64));
+    Some(match name {
+        "id" => Text(&st.id),
+        "article_id" => Text(&st.article_id),
+        "source_key" => Text(&st.source_key),
+        "quote" => Text(&st.quote),
+        "quote_start" => U64(st.quote_start as u64),
+        "quote_end" => U64(st.quote_end as u64),
+        "quote_spans" => Json(serde_json::to_string(&st.quote_spans).unwrap_or_default()),
+        "quote_key" => U64(st.quote_key),
+        "kind" => Text(st.kind.as_str()),
+        "speaker" => text(&st.speaker),
+        "speaker_key" => Text(&st.speaker_key),
+        "speaker_mention" => text(&st.speaker_mention),
+        "speaker_start" => num(st.speaker_start),
+        "speaker_end" => num(st.speaker_end),
+        "role" => text(&st.role),
+        "organisation" => text(&st.organisation),
+        "organisation_key" => Text(&st.organisation_key),
+        "cue" => text(&st.cue),
+        "context" => Text(&st.context),
+        "date" => st.date.and_then(date_time).map_or(Absent, Date),
+        "title" => text(&st.title),
+        "outlet" => text(&st.outlet),
+        "outlet_key" => Text(&st.outlet_key),
+        "author" => text(&st.author),
+        "url" => text(&st.url),
+        "path" => Text(&st.path),
+        "confidence" => F64(st.confidence),
+        "indexed_at" => st.indexed_at.map_or(Absent, |t| {
+            Date(DateTime::from_timestamp_micros(t.as_microsecond()))
+        }),
+        _ => return None,
+    })
+}
+
 /// Converts a statement to a document, field by field, by name.
 pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<TantivyDocument> {
-    let value = serde_json::to_value(st).map_err(|e| Error::Schema(e.to_string()))?;
-    let serde_json::Value::Object(map) = value else {
-        return Err(Error::Schema("statement is not an object".into()));
-    };
     let mut doc = TantivyDocument::default();
+    let text_of = |name: &str| match field_value(st, name) {
+        Some(FieldValue::Text(s)) => s,
+        _ => "",
+    };
     // Texts of the derived text fields made so far, for the pairs derived from them.
     let mut derived: Vec<(&str, String)> = Vec::new();
     for f in &spec.fields {
         let field: Field = schema.get_field(&f.name)?;
         if let Some(d) = &f.derive {
-            let text_of = |name: &str| map.get(name).and_then(|v| v.as_str()).unwrap_or("");
             match Derive::parse(d) {
                 Some(Derive::Hash(src)) => doc.add_u64(field, crate::model::key_hash(text_of(src))),
                 Some(Derive::OutsideQuote(src)) => {
-                    let text = outside_quote(text_of(src), text_of("quote"));
+                    let text = outside_quote(text_of(src), &st.quote);
                     doc.add_text(field, &text);
                     derived.push((f.name.as_str(), text));
                 }
@@ -267,34 +326,19 @@ pub fn to_doc(spec: &SchemaSpec, schema: &Schema, st: &Statement) -> Result<Tant
             }
             continue;
         }
-        let Some(v) = map.get(&f.name) else {
+        let Some(v) = field_value(st, &f.name) else {
             return Err(Error::Schema(format!("statement has no field {}", f.name)));
         };
-        if v.is_null() {
-            continue;
-        }
-        match f.ty.as_str() {
-            "text" | "stored" => {
-                if let Some(s) = v.as_str() {
-                    doc.add_text(field, s);
-                }
+        match (f.ty.as_str(), v) {
+            ("text" | "stored", FieldValue::Text(s)) => doc.add_text(field, s),
+            ("u64", FieldValue::U64(n)) => doc.add_u64(field, n),
+            ("f64", FieldValue::F64(x)) => doc.add_f64(field, x),
+            ("f64", FieldValue::U64(n)) => doc.add_f64(field, n as f64),
+            ("date", FieldValue::Date(d)) => doc.add_date(field, d),
+            ("json", FieldValue::Json(j)) => doc.add_text(field, j),
+            ("json", FieldValue::Text(s)) => {
+                doc.add_text(field, serde_json::Value::from(s).to_string())
             }
-            "u64" => {
-                if let Some(n) = v.as_u64() {
-                    doc.add_u64(field, n);
-                }
-            }
-            "f64" => {
-                if let Some(n) = v.as_f64() {
-                    doc.add_f64(field, n);
-                }
-            }
-            "date" => {
-                if let Some(d) = v.as_str().and_then(to_datetime) {
-                    doc.add_date(field, d);
-                }
-            }
-            "json" => doc.add_text(field, v.to_string()),
             _ => {}
         }
     }
@@ -385,6 +429,45 @@ mod tests {
             "\" \" said Berg, \" \""
         );
         assert_eq!(outside_quote("No quote here.", "missing"), "No quote here.");
+    }
+
+    /// Every statement field of the schema is read by `field_value` as serde writes it.
+    #[test]
+    fn field_values_are_the_serialized_fields() {
+        let spec = SchemaSpec::bundled().unwrap();
+        let a = crate::model::Article {
+            path: "t".into(),
+            source_key: "t".into(),
+            date: Some(jiff::civil::date(2025, 2, 12)),
+            title: Some("T".into()),
+            outlet: Some("The Post".into()),
+            url: Some("https://x".into()),
+            author: Some("A B".into()),
+            body: "Defence Secretary Pete Hegseth said on Tuesday that \"the door is open,\" \
+                   and added, \"We will see.\""
+                .into(),
+        };
+        let mut sts = crate::Extractor::default().extract(&a);
+        assert!(!sts.is_empty());
+        sts[0].indexed_at = Some("2025-02-13T10:00:00.123456Z".parse().unwrap());
+        for st in &sts {
+            let json = serde_json::to_value(st).unwrap();
+            for f in spec.fields.iter().filter(|f| f.derive.is_none()) {
+                let v = &json[&f.name];
+                let got = field_value(st, &f.name).unwrap_or_else(|| panic!("{}", f.name));
+                match got {
+                    FieldValue::Text(s) => assert_eq!(v.as_str(), Some(s), "{}", f.name),
+                    FieldValue::U64(n) => assert_eq!(v.as_u64(), Some(n), "{}", f.name),
+                    FieldValue::F64(x) => assert_eq!(v.as_f64(), Some(x), "{}", f.name),
+                    FieldValue::Date(d) => {
+                        assert_eq!(v.as_str().and_then(to_datetime), Some(d), "{}", f.name)
+                    }
+                    FieldValue::Json(j) => assert_eq!(v.to_string(), j, "{}", f.name),
+                    FieldValue::Absent => assert!(v.is_null(), "{}", f.name),
+                }
+            }
+        }
+        assert!(field_value(&sts[0], "no_such_field").is_none());
     }
 
     #[test]
