@@ -720,6 +720,8 @@ struct ClassifyCache {
 
 /// Phrases kept by the cache at most.
 const CLASSIFY_CACHE: usize = 1 << 14;
+/// Longer phrases (bytes) are classified without the cache, which then holds at most a few MB.
+const CLASSIFY_CACHE_PHRASE: usize = 200;
 
 thread_local! {
     static CLASSIFIED: std::cell::RefCell<ClassifyCache> = std::cell::RefCell::new(ClassifyCache {
@@ -730,6 +732,9 @@ thread_local! {
 
 /// Classifies a phrase (its words in order) as a speaker mention.
 pub fn classify(lex: &Lexicon, words: &[&str]) -> Classified {
+    if words.iter().map(|w| w.len() + 1).sum::<usize>() > CLASSIFY_CACHE_PHRASE {
+        return classify_phrase(lex, words);
+    }
     let id = std::ptr::from_ref(lex) as usize;
     let mut key = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
     for w in words {
