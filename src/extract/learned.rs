@@ -145,18 +145,10 @@ impl CueModel {
 const MAX_FEATURES: usize = 24;
 
 /// The feature hashes of one decision.
+#[derive(Default)]
 struct Hashes {
     hashes: [u64; MAX_FEATURES],
     len: usize,
-}
-
-impl Default for Hashes {
-    fn default() -> Self {
-        Hashes {
-            hashes: [0; MAX_FEATURES],
-            len: 0,
-        }
-    }
 }
 
 impl Hashes {

@@ -1786,7 +1786,6 @@ impl Extractor {
     }
 }
 
-/// The article's date, moved back to the weekday the sentence names ("on Wednesday").
 /// Does a form of "be" stand right before token `c0` ("are expected", "was told")?
 fn after_be(body: &str, toks: &[Token], c0: usize) -> bool {
     c0 > 0
@@ -1805,6 +1804,7 @@ fn skip_marks(body: &str, toks: &[Token], mut k: usize, marks: &[&str]) -> usize
     k
 }
 
+/// The article's date, moved back to the weekday the sentence names ("on Wednesday").
 fn statement_date(article: Option<Date>, sentence: &str) -> Option<Date> {
     let d = article?;
     let lower = sentence.lc();

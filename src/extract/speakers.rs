@@ -1,11 +1,11 @@
 //! Speaker mentions and their resolution: names, titles and roles, pronouns, nominal
 //! descriptions ("the Pentagon chief") and organisations, over one article.
 
-use super::words::WordSet;
 use std::collections::HashMap;
 
 use super::lexicon::{Lexicon, norm_words};
 use super::text::Token;
+use super::words::WordSet;
 
 /// What kind of phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "miss",
 ];
 /// Words that open a sentence before its subject ("But Trump said ...").
-pub(super) static OPENERS: WordSet = WordSet::new(&[
+static OPENERS: WordSet = WordSet::new(&[
     "but",
     "and",
     "so",
@@ -78,7 +78,7 @@ pub(super) static OPENERS: WordSet = WordSet::new(&[
     "just",
     "watched",
 ]);
-pub(super) static CONNECTORS: WordSet = WordSet::new(&[
+static CONNECTORS: WordSet = WordSet::new(&[
     "of", "for", "de", "van", "von", "der", "bin", "al", "la", "da", "del", "dos", "le", "du",
     "at", "and", "&",
 ]);
@@ -329,7 +329,7 @@ pub(super) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "program",
 ]);
 /// Words after which nothing before can belong to the speaker phrase.
-pub(super) static NP_STOPS: WordSet = WordSet::new(&[
+static NP_STOPS: WordSet = WordSet::new(&[
     "that", "which", "who", "whom", "because", "but", "or", "if", "when", "while", "as", "than",
     "to", "in", "on", "by", "with", "from", "into", "about", "over", "after", "before", "during",
     "since", "against", "under", "is", "are", "was", "were", "be", "been", "being", "has", "have",
@@ -338,7 +338,7 @@ pub(super) static NP_STOPS: WordSet = WordSet::new(&[
     "however", "although", "though", "whether", "said", "says", "told", "and",
 ]);
 /// Words skipped between a subject and its cue: "Hegseth also considers", "he has said".
-pub(super) static SKIP_BEFORE_CUE: WordSet = WordSet::new(&[
+static SKIP_BEFORE_CUE: WordSet = WordSet::new(&[
     "also",
     "further",
     "later",
@@ -497,7 +497,7 @@ pub(super) static ORG_HEADS: WordSet = WordSet::new(&[
 /// Nominal speakers that never name anyone in particular.
 /// Capitalised words that stand where a speaker's name would but are page furniture or sentence
 /// openers.
-pub(super) static NOT_NAMES: WordSet = WordSet::new(&[
+static NOT_NAMES: WordSet = WordSet::new(&[
     "photo",
     "photos",
     "photograph",
@@ -532,7 +532,7 @@ pub(super) static NOT_NAMES: WordSet = WordSet::new(&[
     "transcript",
 ]);
 /// Sentence openers that stand where a one-word name would.
-pub(super) static OPENER_NAMES: WordSet = WordSet::new(&[
+static OPENER_NAMES: WordSet = WordSet::new(&[
     "all",
     "for",
     "of",
@@ -585,7 +585,7 @@ pub(super) static OPENER_NAMES: WordSet = WordSet::new(&[
     "like",
 ]);
 
-pub(super) static GENERIC: WordSet = WordSet::new(&[
+static GENERIC: WordSet = WordSet::new(&[
     "officials",
     "official",
     "sources",
@@ -732,11 +732,12 @@ thread_local! {
 
 /// Classifies a phrase (its words in order) as a speaker mention.
 pub fn classify(lex: &Lexicon, words: &[&str]) -> Classified {
-    if words.iter().map(|w| w.len() + 1).sum::<usize>() > CLASSIFY_CACHE_PHRASE {
+    let len = words.iter().map(|w| w.len() + 1).sum::<usize>();
+    if len > CLASSIFY_CACHE_PHRASE {
         return classify_phrase(lex, words);
     }
     let id = std::ptr::from_ref(lex) as usize;
-    let mut key = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    let mut key = String::with_capacity(len);
     for w in words {
         key.push_str(w);
         key.push('\0');
@@ -1567,7 +1568,7 @@ pub fn body_in_phrase(lex: &Lexicon, text: &str) -> Option<String> {
 }
 
 /// Heads of descriptions that speak for a body named before them ("Pentagon officials").
-pub(super) static REPRESENTATIVES: WordSet = WordSet::new(&[
+static REPRESENTATIVES: WordSet = WordSet::new(&[
     "official",
     "officials",
     "spokesman",

@@ -6,14 +6,13 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+use super::lexicon::{MAX_CUE_WORD, ascii_lower};
+
 /// A fixed set of lowercase ASCII words.
 pub struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<FxHashSet<&'static str>>,
 }
-
-/// Longer than any word of a set: no member.
-const MAX_WORD: usize = 32;
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> Self {
@@ -28,22 +27,16 @@ impl WordSet {
             .get_or_init(|| self.words.iter().copied().collect())
     }
 
-    /// Is `w`, exactly as written, one of the words?
+    /// Is `w`, exactly as written, one of the words? A word longer than [`MAX_CUE_WORD`] is
+    /// none (the test below holds the sets to that length).
     pub fn contains(&self, w: &str) -> bool {
-        w.len() <= MAX_WORD && self.set().contains(w)
+        w.len() <= MAX_CUE_WORD && self.set().contains(w)
     }
 
     /// Is `w` one of the words, ignoring ASCII case (as `eq_ignore_ascii_case` would)?
     pub fn contains_ci(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        if b.len() > MAX_WORD || !b.is_ascii() {
-            return false;
-        }
-        let mut buf = [0u8; MAX_WORD];
-        let lw = &mut buf[..b.len()];
-        lw.copy_from_slice(b);
-        lw.make_ascii_lowercase();
-        std::str::from_utf8(lw).is_ok_and(|lw| self.set().contains(lw))
+        let mut buf = [0u8; MAX_CUE_WORD];
+        ascii_lower(w, &mut buf).is_some_and(|lw| self.set().contains(lw))
     }
 
     #[cfg(test)]
@@ -68,7 +61,7 @@ mod tests {
         for (name, s) in SETS {
             for w in s.words() {
                 assert!(
-                    w.len() <= MAX_WORD && w.is_ascii() && *w == w.to_ascii_lowercase(),
+                    w.len() <= MAX_CUE_WORD && w.is_ascii() && *w == w.to_ascii_lowercase(),
                     "{name}: {w:?}"
                 );
             }

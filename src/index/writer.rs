@@ -441,7 +441,8 @@ fn index_paths_inner<P: AsRef<Path>>(
     let mut speakers = BTreeSet::new();
     let mut seen_keys = BTreeSet::new();
     let mut last_commit = std::time::Instant::now();
-    let mut since_commit = 0;
+    // Statements written since the last commit.
+    let mut uncommitted = false;
     // Extraction runs ahead on the thread pool, one chunk of files at a time, while this
     // thread hands the previous chunk's statements to Tantivy's indexing threads.
     let prior = Prior::new(manifest.clone());
@@ -543,7 +544,7 @@ fn index_paths_inner<P: AsRef<Path>>(
                         }
                         summary.articles += articles;
                         summary.statements += n;
-                        since_commit += n;
+                        uncommitted |= n > 0;
                         seen_keys.insert(key.clone());
                         manifest.files.insert(key, state);
                     }
@@ -555,9 +556,9 @@ fn index_paths_inner<P: AsRef<Path>>(
                     statements: n,
                 });
             }
-            if since_commit > 0 && last_commit.elapsed() >= COMMIT_INTERVAL && !opts.strict {
+            if uncommitted && last_commit.elapsed() >= COMMIT_INTERVAL && !opts.strict {
                 commit(&mut writer, dir, &manifest)?;
-                since_commit = 0;
+                uncommitted = false;
                 last_commit = std::time::Instant::now();
             }
         }
