@@ -195,8 +195,17 @@ impl Extractor {
             self.register_people(body, s, &mut reg);
         }
         let mut found: Vec<Found> = Vec::new();
+        // The end of a quotation a colon introduced from the paragraph before: its sentences
+        // are that statement's.
+        let mut led_until = 0;
         for (i, s) in sents.iter().enumerate() {
+            if s.span.1 <= led_until {
+                continue;
+            }
             let here = self.find(body, &sents, i);
+            if let Some(f) = here.last().filter(|f| f.spans[0].0 >= s.span.1) {
+                led_until = f.spans[f.spans.len() - 1].1 + 1;
+            }
             if !here.is_empty() {
                 found.extend(here);
             } else if let Some(f) = self.floating(body, &sents, i, found.last()) {
@@ -596,6 +605,18 @@ impl Extractor {
                     out.push(f);
                     continue;
                 }
+                // `They want to "create jobs," Sanders said`: a reporting verb's statement that
+                // takes in a stance's ("want") is the one to keep.
+                let stance = |x: &Found| {
+                    x.cue.is_some_and(|(a, b)| {
+                        let c = body[a..b].lc();
+                        self.lex.stance_cues.contains(&c) || self.lex.named_stance_cues.contains(&c)
+                    })
+                };
+                if stance(prev) && !stance(&f) && f.spans[0].0 <= prev.spans[0].0 {
+                    *prev = f;
+                    continue;
+                }
                 let last = prev.spans.len() - 1;
                 let (ps, pe) = prev.spans[last];
                 if !(ps < f_start && f_start <= pe) {
@@ -615,7 +636,8 @@ impl Extractor {
         }
         if out.is_empty() {
             out.extend(
-                self.headline(body, sents, i)
+                self.colon_lead(body, sents, i, &cues)
+                    .or_else(|| self.headline(body, sents, i))
                     .or_else(|| self.in_survey(body, s))
                     .map(|mut f| {
                         f.sent = i;
@@ -624,6 +646,32 @@ impl Extractor {
             );
         }
         out
+    }
+
+    /// `Reporter Jo Kane says:` closing its paragraph, then a paragraph that opens with a
+    /// quotation: the quotation is what was said.
+    fn colon_lead(&self, body: &str, sents: &[Sent], i: usize, cues: &[Cue]) -> Option<Found> {
+        let s = &sents[i];
+        let toks = &s.toks;
+        let colon = toks.len().checked_sub(1)?;
+        if toks[colon].text(body) != ":" {
+            return None;
+        }
+        let next = sents.get(i + 1).filter(|n| n.para == s.para + 1)?;
+        let q = next.quotes.first().filter(|q| q.open == next.span.0)?;
+        // The cue closes the sentence, bar a short listener or "in a statement".
+        let &(c0, c1, _) = cues.iter().rev().find(|c| {
+            !c.2 && colon - c.1 <= 5 && toks[c.1..colon].iter().all(|t| t.word && !t.quoted)
+        })?;
+        let np = np_before(self.lex, body, toks, c0)?;
+        if np.kind == NpKind::Pronoun && i == 0 {
+            return None;
+        }
+        Some(Found::cued(
+            vec![self.quote_span(body, q)],
+            Some((toks[c0].start, toks[c1 - 1].end)),
+            np,
+        ))
     }
 
     /// `Asked whether she would run, Smith said ...`, `When asked about the vote, ...`: the
@@ -2006,6 +2054,40 @@ mod tests {
         let st = run("\"Open the gates!\" the crowd shouted. Some chanted \"Bread, not bombs!\"");
         assert_eq!(st.len(), 2, "{st:#?}");
         assert_eq!(st[1].cue.as_deref(), Some("chanted"));
+    }
+
+    #[test]
+    fn a_cue_and_colon_closing_a_paragraph_introduce_the_next_paragraphs_quotation() {
+        let st = run(
+            "The line went quiet. Councillor Ada Brook told the meeting:\n\n\"We will not close the library. Not this year, not ever.\"\n\nThe vote is on Monday.",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(
+            st[0].quote,
+            "We will not close the library. Not this year, not ever."
+        );
+        assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
+    }
+
+    #[test]
+    fn a_reporting_verb_outranks_a_stance_in_its_statement() {
+        let st = run("They want to \"keep every bus route open,\" Maria Lund said.");
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].cue.as_deref(), Some("said"));
+        assert_eq!(st[0].speaker.as_deref(), Some("Maria Lund"));
+        assert!(st[0].quote.starts_with("They want to"), "{st:#?}");
+    }
+
+    #[test]
+    fn time_adjuncts_and_person_nouns_around_the_speaker() {
+        let st = run("Maria Lund at the time said the county would keep every route open.");
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Maria Lund"));
+        // A person noun or a word before a first name opening the phrase is a title.
+        let st = run("Activist Mary Jones said the county would keep every route open.");
+        assert_eq!(st[0].speaker.as_deref(), Some("Mary Jones"));
+        let st = run("Reporter Ada Brook said the county would keep every route open.");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
     }
 
     #[test]

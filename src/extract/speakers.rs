@@ -686,8 +686,24 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
         // belongs to no name.
         let opener =
             i == 0 && words.len() > 1 && (OPENERS.contains(lw) || OPENER_NAMES.contains(lw));
+        // "Activist Jane Doe", "Reporter Jo Kane": a person noun opening the phrase, before
+        // a capitalised word, is a title.
+        let person_noun = i == cut
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+            && (SPEAKER_NOUNS.contains(lw) || lw == "reporter")
+            && !ORG_HEADS.contains(lw);
+        // "Journalist Jane Doe": a word that is no first name, before a first name and a
+        // surname, is a title too.
+        let before_first_name = i == cut
+            && words.len() >= i + 3
+            && !lex.gender.contains_key(lw)
+            && lex.gender.contains_key(&*words[i + 1].lc());
         let is_role = !particle
             && (opener
+                || person_noun
+                || before_first_name
                 || lex.is_role_word(lw)
                 || lex.stop_names.contains(lw)
                 || DETERMINERS.contains(lw)
@@ -1026,8 +1042,19 @@ fn skip_time_adjunct(body: &str, toks: &[Token], end: usize) -> usize {
         "letter",
         "email",
         "release",
+        "time",
+        "moment",
+        "point",
+        "briefing",
+        "conference",
+        "rally",
+        "debate",
+        "hearing",
     ];
     const LEADS: &[&str] = &[
+        "at",
+        "one",
+        "news",
         "on",
         "last",
         "this",
@@ -1074,7 +1101,8 @@ fn skip_time_adjunct(body: &str, toks: &[Token], end: usize) -> usize {
     let first = lower(body, &toks[k]);
     if matches!(
         &*first,
-        "on" | "last"
+        "on" | "at"
+            | "last"
             | "this"
             | "earlier"
             | "in"
