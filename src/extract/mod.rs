@@ -2091,6 +2091,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_skips_regions_and_groups() {
+        let st = run(
+            "Maria Lund met the board. She later visited NBC South Florida and met European Jews in Miami. \"We keep every route,\" she said.",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Maria Lund"));
+    }
+
+    #[test]
     fn a_quoted_question_before_the_speaker_is_not_the_answer() {
         let st = run(
             "Asked about the \"future of rural buses,\" Maria Lund said the county would keep every route open until 2030.",

@@ -847,10 +847,27 @@ fn classify_phrase(lex: &Lexicon, words: &[&str]) -> Classified {
             return (NpKind::Nominal, vec![], role_text.or(Some(phrase)));
         }
     }
-    // A place ("New York", "the United States") stands for its government when it speaks,
-    // and is never a person that a pronoun could mean.
-    if !name.is_empty() && lex.is_place(&name) {
+    // A place ("New York", "the United States", "South Florida") stands for its government
+    // when it speaks, and is never a person that a pronoun could mean.
+    let compass = name.len() >= 2
+        && matches!(
+            name[0].as_str(),
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Central"
+        );
+    if !name.is_empty() && (compass || lex.is_place(&name)) {
         return (NpKind::Org, name, None);
+    }
+    // "European Jews", "Senate Democrats", "Evangelical Christians": a group, nobody by name.
+    if name.len() >= 2 && name.last().is_some_and(|w| is_group_word(w)) {
+        return (NpKind::Nominal, vec![], role_text.or(Some(phrase)));
     }
     if !name.is_empty() && !ORG_HEADS.contains(last.as_str()) && lex.org_named(&phrase).is_none() {
         // A lone capitalised word after no title may still be an organisation ("NATO said").
@@ -868,6 +885,41 @@ fn classify_phrase(lex: &Lexicon, words: &[&str]) -> Classified {
         return (NpKind::Org, vec![], None);
     }
     (NpKind::Nominal, vec![], role_text.or(Some(phrase)))
+}
+
+/// A capitalised plural naming a people, faith or party ("Americans", "Democrats", "Jews").
+fn is_group_word(w: &str) -> bool {
+    ["icans", "ians", "crats", "ists", "eans"]
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        || matches!(
+            w,
+            "Jews"
+                | "Muslims"
+                | "Latinos"
+                | "Latinas"
+                | "Hispanics"
+                | "Evangelicals"
+                | "Catholics"
+                | "Protestants"
+                | "Mormons"
+                | "Israelis"
+                | "Iraqis"
+                | "Pakistanis"
+                | "Saudis"
+                | "Afghans"
+                | "Kurds"
+                | "Arabs"
+                | "Turks"
+                | "Germans"
+                | "Britons"
+                | "Conservatives"
+                | "Liberals"
+                | "Progressives"
+                | "Independents"
+                | "Whites"
+                | "Blacks"
+        )
 }
 
 /// Is the word one that may stand inside a speaker phrase?
