@@ -1038,6 +1038,40 @@ impl Extractor {
                 return None;
             }
             spans.push(sp);
+            // `The contrast, said Doyle, would be clear`: the sentence goes on after the
+            // speaker with its verb; that is said too.
+            let after = toks.iter().position(|t| t.start >= np.end).and_then(|a| {
+                (a..(a + 4).min(toks.len()))
+                    .take_while(|&p| !toks[p].quoted)
+                    .find(|&p| !toks[p].word)
+            });
+            if let Some(a) = after.filter(|&a| {
+                toks[a].text(body) == ","
+                    && toks.get(a + 1).is_some_and(|t| {
+                        t.word
+                            && !t.quoted
+                            && matches!(
+                                &*lower(body, t),
+                                "is" | "are"
+                                    | "was"
+                                    | "were"
+                                    | "will"
+                                    | "would"
+                                    | "could"
+                                    | "should"
+                                    | "can"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                            )
+                    })
+            }) && let Some(rest) = self.content_to_end(body, s, toks[a + 1].start)
+            {
+                spans.push(rest);
+            }
         }
         // Split quotation: `"X," said Smith, "Y."`, up to a later cue's own clause ("said
         // Smith, who thinks ...").
@@ -1386,11 +1420,21 @@ impl Extractor {
                 | "asked"
         ) {
             let lim = (k + 8).min(toks.len());
+            // `told POLITICO she was leaning toward Cruz`: a subject pronoun after the
+            // listener opens what was said.
+            let pronoun_after_listener = (k + 1..lim).find(|&p| {
+                toks[p].word
+                    && !toks[p].quoted
+                    && matches!(&*lower(body, &toks[p]), "he" | "she" | "they" | "we" | "i")
+                    && toks[k..p].iter().all(|t| t.word && !t.quoted)
+            });
             if let Some(p) = (k..lim).find(|&p| {
                 toks[p].quoted
                     || matches!(toks[p].text(body), ":" | "," | "that")
                     || lower(body, &toks[p]) == "that"
             }) {
+                k = p;
+            } else if let Some(p) = pronoun_after_listener.filter(|_| told) {
                 k = p;
             } else if told && clause && quotes_before.is_empty() {
                 // `The union will sit it out, Phil Smith told the Ledger this week.`: with no
@@ -1537,8 +1581,7 @@ impl Extractor {
         let mut first = toks.iter().position(|t| t.word && !t.quoted)?;
         // "In a speech on Tuesday, Trump struck a measured tone, saying ...": the subject
         // comes after an opening adjunct.
-        if participle
-            && self.is_adjunct_opener(body, &toks[first])
+        if self.is_adjunct_opener(body, &toks[first])
             && let Some(comma) = (first..and.min(first + 12)).find(|&k| toks[k].text(body) == ",")
             && let Some(next) = (comma + 1..and).find(|&k| toks[k].word && !toks[k].quoted)
         {
@@ -1555,6 +1598,14 @@ impl Extractor {
             )
             && let Some(np) = np_after(self.lex, body, toks, first)
                 .filter(|n| n.end <= toks[and].start && n.kind != NpKind::Pronoun)
+        {
+            return Some(np);
+        }
+        // "Florida Gov. Rick Scott (R) blasted Congress and said ...": a name with its title.
+        if toks[first].is_cap(body)
+            && let Some(np) = np_after(self.lex, body, toks, first).filter(|n| {
+                n.end <= toks[and].start && matches!(n.kind, NpKind::Name | NpKind::Org)
+            })
         {
             return Some(np);
         }
@@ -2088,6 +2139,47 @@ mod tests {
         assert_eq!(st[0].speaker.as_deref(), Some("Mary Jones"));
         let st = run("Reporter Ada Brook said the county would keep every route open.");
         assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
+    }
+
+    #[test]
+    fn speaker_phrases_with_bridges_listeners_and_coordination() {
+        let said = |body: &str| -> Vec<(Option<String>, String)> {
+            run(body)
+                .into_iter()
+                .map(|s| (s.speaker_mention, s.quote))
+                .collect()
+        };
+        let content = "the county would keep every route open";
+        assert_eq!(
+            said("A source familiar with the talks said the county would keep every route open."),
+            [(
+                Some("A source familiar with the talks".into()),
+                content.into()
+            )]
+        );
+        assert_eq!(
+            said("The campaign itself said the county would keep every route open."),
+            [(Some("The campaign".into()), content.into())]
+        );
+        assert_eq!(
+            said("Maria Lund told POLITICO she was leaning toward the plan."),
+            [(
+                Some("Maria Lund".into()),
+                "she was leaning toward the plan".into()
+            )]
+        );
+        assert_eq!(
+            said(
+                "In a statement, Ohio Gov. Ada Brook (R) blasted the council and said the county would keep every route open."
+            ),
+            [(Some("Ohio Gov. Ada Brook".into()), content.into())]
+        );
+        // The sentence goes on after an inverted speaker set off by commas.
+        let st = run(
+            "The contrast with the mayor, said Lund and others, would be clear to every voter.",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].quote_spans.len(), 2, "{st:#?}");
     }
 
     #[test]

@@ -339,6 +339,10 @@ static NP_STOPS: WordSet = WordSet::new(&[
 ]);
 /// Words skipped between a subject and its cue: "Hegseth also considers", "he has said".
 static SKIP_BEFORE_CUE: WordSet = WordSet::new(&[
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
     "also",
     "further",
     "later",
@@ -1272,11 +1276,17 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
         }
         k -= 1;
         count += 1;
-        // "a source familiar with the talks": carry on over "familiar with".
-        if k >= 2 && lower(body, &toks[k - 1]) == "with" && lower(body, &toks[k - 2]) == "familiar"
+        // "a source familiar with (the) talks", "an aide close to the senator": carry on over
+        // "familiar with" and "close to".
+        if k >= 2
+            && matches!(
+                (&*lower(body, &toks[k - 2]), &*lower(body, &toks[k - 1])),
+                ("familiar", "with") | ("close" | "closest", "to")
+            )
         {
             k -= 2;
             count += 2;
+            continue;
         }
         if DETERMINERS.contains(&w) {
             // A determiner opens the phrase, unless a connector precedes ("a spokesman for the X").
@@ -1306,8 +1316,20 @@ fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
         let head_at = words
             .iter()
             .skip(1)
-            .position(|w| matches!(&*w.lc(), "of" | "for" | "with" | "at" | "from" | "in"))
+            .position(|w| {
+                matches!(
+                    &*w.lc(),
+                    "of" | "for" | "with" | "at" | "from" | "in" | "to"
+                )
+            })
             .map_or(words.len() - 1, |p| p);
+        // "a source familiar with ...", "an aide close to ...": the noun before the adjective.
+        let head_at =
+            if head_at > 0 && matches!(&*words[head_at].lc(), "familiar" | "close" | "closest") {
+                head_at - 1
+            } else {
+                head_at
+            };
         let head = words[head_at].lc();
         let head = head
             .strip_suffix("'s")
