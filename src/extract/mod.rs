@@ -494,9 +494,18 @@ impl Extractor {
                                 || n.text(body).eq_ignore_ascii_case("that")
                         }))
             };
+            // "support for Sanders", "attacks on the press": a named stance before a
+            // preposition is a noun.
+            let stance_noun = || {
+                self.lex.named_stance_cues.contains(lw)
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| word_is(n, "for") || word_is(n, "on") || word_is(n, "of"))
+            };
             if self.lex.cues.contains(lw)
                 && (i == 0 || title_case || !t.is_cap(body))
                 && verb_like()
+                && !stance_noun()
             {
                 out.push((i, i + 1, false));
             }
@@ -2180,6 +2189,18 @@ mod tests {
         );
         assert_eq!(st.len(), 1, "{st:#?}");
         assert_eq!(st[0].quote_spans.len(), 2, "{st:#?}");
+    }
+
+    #[test]
+    fn who_after_an_apposition_is_the_named_person_and_first_names_are_no_titles() {
+        let st = run(
+            "\"It was fine,\" said Alan Berger, a doctor from Englewood, who said he is friendly with the mayor.",
+        );
+        assert_eq!(st.len(), 2, "{st:#?}");
+        assert_eq!(st[1].speaker.as_deref(), Some("Alan Berger"));
+        // "Bill" is a first name before a surname, not the noun (documents speak too).
+        let st = run("Bill Taylor, an organizer, said he expected a large crowd at the rally.");
+        assert_eq!(st[0].speaker.as_deref(), Some("Bill Taylor"));
     }
 
     #[test]

@@ -697,7 +697,8 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
                 .get(i + 1)
                 .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
             && (SPEAKER_NOUNS.contains(lw) || lw == "reporter")
-            && !ORG_HEADS.contains(lw);
+            && !ORG_HEADS.contains(lw)
+            && !lex.gender.contains_key(lw);
         // "Journalist Jane Doe": a word that is no first name, before a first name and a
         // surname, is a title too.
         let before_first_name = i == cut
@@ -975,15 +976,27 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
             j - 1
         };
         // The mention is "who", where the cue attaches, as "he" would be; the antecedent
-        // names the speaker.
+        // names the speaker: in "Alan Berger, a doctor from Englewood, who said", the name
+        // before the apposition, not the place that ends it.
         let who = &toks[j - 1];
-        return np_core_before(lex, body, toks, k)
-            .filter(|n| n.kind != NpKind::Pronoun)
-            .map(|n| Np {
-                start: who.start,
-                end: who.end,
-                ..n
-            });
+        let before_apposition = || {
+            let c = (k.saturating_sub(12)..k).rev().find(|&c| !toks[c].word)?;
+            let opens_apposition = toks[c].text(body) == ","
+                && toks
+                    .get(c + 1)
+                    .is_some_and(|t| matches!(&*lower(body, t), "a" | "an" | "the"));
+            opens_apposition
+                .then(|| np_core_before(lex, body, toks, c))
+                .flatten()
+                .filter(|n| n.kind == NpKind::Name)
+        };
+        let ante = before_apposition()
+            .or_else(|| np_core_before(lex, body, toks, k).filter(|n| n.kind != NpKind::Pronoun));
+        return ante.map(|n| Np {
+            start: who.start,
+            end: who.end,
+            ..n
+        });
     }
     if toks[j - 1].text(body) == "," {
         // Apposition: ", ... ," right before the cue.
