@@ -2204,6 +2204,16 @@ mod tests {
     }
 
     #[test]
+    fn manner_of_speaking_verbs_and_reads_before_a_quotation() {
+        let st = run("\"Nobody asked us,\" scoffed Maria Lund.");
+        assert_eq!(st[0].cue.as_deref(), Some("scoffed"));
+        assert_eq!(st[0].speaker.as_deref(), Some("Maria Lund"));
+        let st = run("The sign at the gate reads, \"No entry after dark for anyone.\"");
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].cue.as_deref(), Some("reads"));
+    }
+
+    #[test]
     fn a_pronoun_skips_regions_and_groups() {
         let st = run(
             "Maria Lund met the board. She later visited NBC South Florida and met European Jews in Miami. \"We keep every route,\" she said.",
