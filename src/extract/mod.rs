@@ -2214,6 +2214,16 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_aside_after_a_name_in_parentheses() {
+        let st = run(
+            "But Sen. Ada Brook (D-Ill.), noting the size of the crowd, said, \"We will win this county.\"",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
+        assert_eq!(st[0].quote, "We will win this county.");
+    }
+
+    #[test]
     fn a_pronoun_skips_regions_and_groups() {
         let st = run(
             "Maria Lund met the board. She later visited NBC South Florida and met European Jews in Miami. \"We keep every route,\" she said.",

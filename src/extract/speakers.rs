@@ -1025,7 +1025,16 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                     name: app_name.clone(),
                     role: role.filter(|r| !r.is_empty()),
                 };
-                let nearest = match np_core_before(lex, body, toks, k) {
+                // "Sen. Dick Durbin (D-Ill.), noting ..., said": the parenthesis after the name.
+                let mut e = k;
+                if e > 0
+                    && toks[e - 1].text(body) == ")"
+                    && let Some(open) = toks[..e - 1].iter().rposition(|t| t.text(body) == "(")
+                    && e - 1 - open <= 8
+                {
+                    e = open;
+                }
+                let nearest = match np_core_before(lex, body, toks, e) {
                     // "Mr. Trump's former campaign manager, Corey Lewandowski, said"
                     None if app_kind == NpKind::Name && k > 0 => {
                         let from = np_start_guess(toks, k);
