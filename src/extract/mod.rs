@@ -2224,6 +2224,16 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_initial_is_part_of_the_name() {
+        let st = run(
+            "Sen. Ada J. Brook said the county would keep every route. Brook added that the vote was set.",
+        );
+        assert_eq!(st.len(), 2, "{st:#?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ada J. Brook"));
+        assert_eq!(st[1].speaker.as_deref(), Some("Ada J. Brook"));
+    }
+
+    #[test]
     fn a_pronoun_skips_regions_and_groups() {
         let st = run(
             "Maria Lund met the board. She later visited NBC South Florida and met European Jews in Miami. \"We keep every route,\" she said.",

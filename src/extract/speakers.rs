@@ -705,7 +705,15 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
             && words.len() >= i + 3
             && !lex.gender.contains_key(lw)
             && lex.gender.contains_key(&*words[i + 1].lc());
+        // "Richard J. Durbin": a middle initial after a name word is part of the name, not an
+        // abbreviation such as "U.S.".
+        let initial = i > cut
+            && w.len() == 2
+            && w.ends_with('.')
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && i + 1 < words.len();
         let is_role = !particle
+            && !initial
             && (opener
                 || person_noun
                 || before_first_name
