@@ -67,6 +67,13 @@ static OTHER_ADJUNCTS: WordSet = WordSet::new(&[
     "reporters",
 ]);
 
+/// Finite auxiliaries and modals: after a speaker phrase they show the sentence going on
+/// with a verb of its own ("said tensions were higher", "The contrast, said Doyle, would be").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should",
+    "must", "may", "might",
+];
+
 /// Cues tried per sentence.
 const MAX_CUES_PER_SENTENCE: usize = 8;
 
@@ -704,24 +711,23 @@ impl Extractor {
             at + 1
         };
         // The comma outside a quotation, or one that a quotation closes on (`asked if he is
-        // "realistic enough,"`).
-        let closes_quote = |k: usize| {
-            s.quotes
-                .iter()
-                .any(|q| q.end == toks[k].end || q.end == toks[k].end + 1)
-        };
-        let comma = (from..toks.len().min(from + 40))
-            .find(|&k| toks[k].text(body) == "," && (!toks[k].quoted || closes_quote(k)))?;
+        // "realistic enough,"`, which ends after the closing mark).
+        let (comma, end) = (from..toks.len().min(from + 40)).find_map(|k| {
+            let t = &toks[k];
+            if t.text(body) != "," {
+                None
+            } else if !t.quoted {
+                Some((k, t.start))
+            } else {
+                s.quotes
+                    .iter()
+                    .find(|q| q.end == t.end || q.end == t.end + 1)
+                    .map(|q| (k, q.close))
+            }
+        })?;
         if comma < from + 2 {
             return None;
         }
-        let end = s
-            .quotes
-            .iter()
-            .find(|q| {
-                toks[comma].quoted && q.end <= toks[comma].end + 1 && q.close > toks[comma].start
-            })
-            .map_or(toks[comma].start, |q| q.close);
         Some(Found {
             sent: 0,
             spans: vec![trim_span(body, (toks[from].start, end), &[','])],
@@ -981,28 +987,8 @@ impl Extractor {
             .iter()
             .find(|t| t.start >= np.end)
             .map(|t| lower(body, t));
-        if next.is_some_and(|n| {
-            matches!(
-                &*n,
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "can"
-                    | "could"
-                    | "should"
-                    | "must"
-                    | "may"
-                    | "might"
-                    | "did"
-                    | "do"
-                    | "does"
-            )
-        }) {
+        if next.is_some_and(|n| AUXILIARIES.contains(&&*n) || matches!(&*n, "did" | "do" | "does"))
+        {
             return None;
         }
         // "said taxes would rise" is not a speaker: a description needs a determiner or a
@@ -1057,25 +1043,7 @@ impl Extractor {
             if let Some(a) = after.filter(|&a| {
                 toks[a].text(body) == ","
                     && toks.get(a + 1).is_some_and(|t| {
-                        t.word
-                            && !t.quoted
-                            && matches!(
-                                &*lower(body, t),
-                                "is" | "are"
-                                    | "was"
-                                    | "were"
-                                    | "will"
-                                    | "would"
-                                    | "could"
-                                    | "should"
-                                    | "can"
-                                    | "may"
-                                    | "might"
-                                    | "must"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                            )
+                        t.word && !t.quoted && AUXILIARIES.contains(&&*lower(body, t))
                     })
             }) && let Some(rest) = self.content_to_end(body, s, toks[a + 1].start)
             {

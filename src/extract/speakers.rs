@@ -962,13 +962,7 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
         }
         j = skip_time_adjunct(body, toks, j);
         // "Dianne Feinstein (D-Calif.) said": a parenthesis after the name.
-        if j > 0
-            && toks[j - 1].text(body) == ")"
-            && let Some(open) = toks[..j - 1].iter().rposition(|t| t.text(body) == "(")
-            && j - 1 - open <= 8
-        {
-            j = open;
-        }
+        j = before_parenthesis(body, toks, j);
         if j == before {
             break;
         }
@@ -1034,14 +1028,7 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                     role: role.filter(|r| !r.is_empty()),
                 };
                 // "Sen. Dick Durbin (D-Ill.), noting ..., said": the parenthesis after the name.
-                let mut e = k;
-                if e > 0
-                    && toks[e - 1].text(body) == ")"
-                    && let Some(open) = toks[..e - 1].iter().rposition(|t| t.text(body) == "(")
-                    && e - 1 - open <= 8
-                {
-                    e = open;
-                }
+                let e = before_parenthesis(body, toks, k);
                 let nearest = match np_core_before(lex, body, toks, e) {
                     // "Mr. Trump's former campaign manager, Corey Lewandowski, said"
                     None if app_kind == NpKind::Name && k > 0 => {
@@ -1205,6 +1192,19 @@ fn skip_time_adjunct(body: &str, toks: &[Token], end: usize) -> usize {
     }
 }
 
+/// Token `end`, or where a short parenthesis ("(D-Ill.)", at most eight tokens) that ends
+/// right before it opens.
+fn before_parenthesis(body: &str, toks: &[Token], end: usize) -> usize {
+    if end > 0
+        && toks[end - 1].text(body) == ")"
+        && let Some(open) = toks[..end - 1].iter().rposition(|t| t.text(body) == "(")
+        && end - 1 - open <= 8
+    {
+        return open;
+    }
+    end
+}
+
 /// Where a phrase ending before token `end` starts: back over at most six words.
 /// Does the phrase starting at byte `start` open its sentence (nothing but punctuation or a
 /// quotation before it)?
@@ -1231,15 +1231,8 @@ fn chain_subject(lex: &Lexicon, body: &str, toks: &[Token], close: usize) -> Opt
         if t.text(body) != "," {
             continue;
         }
-        let mut e = k;
         // "(D-Md.)" between the name and its comma.
-        if e > 0
-            && toks[e - 1].text(body) == ")"
-            && let Some(open) = toks[..e - 1].iter().rposition(|t| t.text(body) == "(")
-            && e - 1 - open <= 8
-        {
-            e = open;
-        }
+        let e = before_parenthesis(body, toks, k);
         if let Some(mut np) = np_core_before(lex, body, toks, e)
             && np.kind == NpKind::Name
             && opens_sentence(toks, np.start)
