@@ -73,6 +73,15 @@ fn syndicated_copies_collapse_with_their_sources() {
         table.contains("reported by 2 sources: Outlet A 2025-02-12, Outlet B 2025-02-14"),
         "{table}"
     );
+    // A filter that only one copy passes leaves that copy alone, standing for itself.
+    for args in [["--since", "2025-02-13"], ["--outlet", "Outlet B"]] {
+        let mut cmd = vec!["search", "partnership", "--json"];
+        cmd.extend(args);
+        let one = json_data(&env.run(&cmd), "statement");
+        assert_eq!(one.len(), 1, "{args:?}: {one:?}");
+        assert_eq!(one[0]["outlet"], "Outlet B", "{args:?}");
+        assert!(one[0].get("sources").is_none(), "{args:?}: {one:?}");
+    }
 }
 
 #[test]

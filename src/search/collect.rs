@@ -3,10 +3,14 @@
 //! stored documents or reads strings for every match. Strings are looked up only for the groups
 //! shown.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::index::columns::{ColumnStore, SegmentColumns};
 
 /// What a match contributes: its score, its date and the hashes of its grouping keys.
 #[derive(Debug, Clone, Copy)]
@@ -37,13 +41,6 @@ impl Row {
     }
 }
 
-/// The keys' dictionaries of one segment, to turn ordinals back into strings.
-pub struct SegmentKeys {
-    pub speaker: Option<StrColumn>,
-    pub org: Option<StrColumn>,
-    pub outlet: Option<StrColumn>,
-}
-
 /// Which key of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -55,7 +52,8 @@ pub enum Key {
 /// Every match, with the dictionaries to read its keys.
 pub struct Matches {
     pub rows: Vec<Row>,
-    pub keys: FxHashMap<SegmentOrdinal, SegmentKeys>,
+    /// Each segment's columns, whose dictionaries turn key ordinals back into strings.
+    pub keys: FxHashMap<SegmentOrdinal, Arc<SegmentColumns>>,
 }
 
 impl Matches {
@@ -63,9 +61,9 @@ impl Matches {
     pub fn key(&self, row: &Row, which: Key) -> String {
         let col = match (which, self.keys.get(&row.seg)) {
             (_, None) => return String::new(),
-            (Key::Speaker, Some(k)) => &k.speaker,
-            (Key::Org, Some(k)) => &k.org,
-            (Key::Outlet, Some(k)) => &k.outlet,
+            (Key::Speaker, Some(k)) => &k.speaker_key,
+            (Key::Org, Some(k)) => &k.org_key,
+            (Key::Outlet, Some(k)) => &k.outlet_key,
         };
         let mut s = String::new();
         if let Some(col) = col
@@ -92,23 +90,19 @@ impl Matches {
     }
 }
 
-/// Collects [`Matches`].
-pub struct RowCollector;
+/// Collects [`Matches`], reading the columns of a [`ColumnStore`].
+pub struct RowCollector<'a>(pub &'a ColumnStore);
 
 pub struct RowSegment {
     seg: SegmentOrdinal,
     rows: Vec<Row>,
-    date: Option<Column<tantivy::DateTime>>,
-    speaker: Option<Column<u64>>,
-    org: Option<Column<u64>>,
-    outlet: Option<Column<u64>>,
-    keys: Option<SegmentKeys>,
+    cols: Arc<SegmentColumns>,
 }
 
 /// Microseconds in a day: fast-field dates are microseconds since 1970.
 pub const MICROS_PER_DAY: i64 = 86_400_000_000;
 
-impl Collector for RowCollector {
+impl Collector for RowCollector<'_> {
     type Fruit = Matches;
     type Child = RowSegment;
 
@@ -117,19 +111,10 @@ impl Collector for RowCollector {
         seg: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<RowSegment> {
-        let ff = reader.fast_fields();
         Ok(RowSegment {
             seg,
             rows: Vec::new(),
-            date: ff.date("date").ok(),
-            speaker: ff.u64("speaker_hash").ok(),
-            org: ff.u64("organisation_hash").ok(),
-            outlet: ff.u64("outlet_hash").ok(),
-            keys: Some(SegmentKeys {
-                speaker: ff.str("speaker_key")?,
-                org: ff.str("organisation_key")?,
-                outlet: ff.str("outlet_key")?,
-            }),
+            cols: self.0.get(reader),
         })
     }
 
@@ -139,7 +124,7 @@ impl Collector for RowCollector {
 
     fn merge_fruits(
         &self,
-        fruits: Vec<(Vec<Row>, SegmentOrdinal, SegmentKeys)>,
+        fruits: Vec<(Vec<Row>, SegmentOrdinal, Arc<SegmentColumns>)>,
     ) -> tantivy::Result<Matches> {
         let mut rows = Vec::with_capacity(fruits.iter().map(|f| f.0.len()).sum());
         let mut keys = FxHashMap::default();
@@ -152,11 +137,12 @@ impl Collector for RowCollector {
 }
 
 impl SegmentCollector for RowSegment {
-    type Fruit = (Vec<Row>, SegmentOrdinal, SegmentKeys);
+    type Fruit = (Vec<Row>, SegmentOrdinal, Arc<SegmentColumns>);
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let first = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-        let day = self
+        let cols = &*self.cols;
+        let day = cols
             .date
             .as_ref()
             .and_then(|c| c.first(doc))
@@ -166,44 +152,77 @@ impl SegmentCollector for RowSegment {
             doc,
             score,
             day,
-            speaker: first(&self.speaker),
-            org: first(&self.org),
-            outlet: first(&self.outlet),
+            speaker: first(&cols.speaker_hash),
+            org: first(&cols.org_hash),
+            outlet: first(&cols.outlet_hash),
         });
     }
 
-    fn harvest(mut self) -> Self::Fruit {
-        let keys = self.keys.take().unwrap_or(SegmentKeys {
-            speaker: None,
-            org: None,
-            outlet: None,
-        });
-        (self.rows, self.seg, keys)
+    fn harvest(self) -> Self::Fruit {
+        (self.rows, self.seg, self.cols)
     }
 }
 
-/// The best `k` statements by score with syndicated copies counted once: a copy (same
+/// Quotes with fewer words than this rank a little lower (see [`relevance`]).
+const SHORT_QUOTE_WORDS: u32 = 10;
+
+/// The most [`relevance`] multiplies a BM25 score by (a long direct quote, sure attribution).
+const MAX_NUDGE: Score = 1.05;
+
+/// Relevance of a match: its BM25 score nudged by what kind of statement it is (direct quotes a
+/// little above paraphrase), how sure the attribution is and how long the quote is; at most
+/// [`MAX_NUDGE`] times the score.
+pub fn relevance(c: &SegmentColumns, doc: DocId, score: Score) -> Score {
+    let k = c.kind.as_ref().and_then(|col| col.first(doc));
+    let kind_boost = if k.is_some() && k == c.direct {
+        MAX_NUDGE
+    } else if k.is_some() && k == c.mixed {
+        1.02
+    } else {
+        1.0
+    };
+    let conf = c
+        .confidence
+        .as_ref()
+        .and_then(|col| col.first(doc))
+        .unwrap_or(0.5) as f32;
+    // BM25 favours short fields, so a three-word fragment ("funding for a border wall") would
+    // outrank whole statements that use the same words: quotes under SHORT_QUOTE_WORDS words
+    // give part of that back.
+    let words = c
+        .quote_norms
+        .as_ref()
+        .map_or(SHORT_QUOTE_WORDS, |n| n.fieldnorm(doc));
+    let length = 0.7 + 0.3 * (words.min(SHORT_QUOTE_WORDS) as f32 / SHORT_QUOTE_WORDS as f32);
+    score * kind_boost * (0.75 + 0.25 * conf.clamp(0.0, 1.0)) * length
+}
+
+/// The best `k` statements by [`relevance`] with syndicated copies counted once: a copy (same
 /// `quote_key`) of a statement already kept does not take a place. Collected with Tantivy's
 /// pruning (block-max WAND): each segment keeps its own best `k` groups and shares its k-th score
-/// with the others, since `k` groups scoring that much exist anywhere. Ties are broken by
-/// address (lower first), so the answer does not depend on which segment finished first.
-pub struct TopGroups {
+/// with the others, since `k` groups scoring that much exist anywhere. The pruning works on BM25
+/// scores, so the threshold it is given is that score over [`MAX_NUDGE`]: no document under it
+/// can reach the k-th relevance, and the answer is exact. Ties are broken by address (lower
+/// first), so the answer does not depend on which segment finished first.
+pub struct TopGroups<'a> {
     k: usize,
     /// Count every document as its own group.
     all_copies: bool,
     /// Bits of the best k-th score any segment has reached (scores are never negative).
     shared: std::sync::atomic::AtomicU32,
+    columns: &'a ColumnStore,
 }
 
 /// One group's best document: score, address and quote key.
 pub type Group = (Score, DocAddress, Option<u64>);
 
-impl TopGroups {
-    pub fn new(k: usize, all_copies: bool) -> Self {
+impl<'a> TopGroups<'a> {
+    pub fn new(k: usize, all_copies: bool, columns: &'a ColumnStore) -> Self {
         TopGroups {
             k: k.max(1),
             all_copies,
             shared: std::sync::atomic::AtomicU32::new(0),
+            columns,
         }
     }
 }
@@ -247,6 +266,8 @@ impl Ord for Cand {
 pub struct GroupSegment {
     seg: SegmentOrdinal,
     k: usize,
+    /// The segment's columns for [`relevance`]; scores are taken as they come without them.
+    cols: Option<Arc<SegmentColumns>>,
     quote_key: Option<Column<u64>>,
     best: FxHashMap<u128, Cand>,
     heap: std::collections::BinaryHeap<std::cmp::Reverse<Cand>>,
@@ -276,6 +297,10 @@ impl GroupSegment {
     }
 
     fn push(&mut self, doc: DocId, score: Score) {
+        let score = match &self.cols {
+            Some(c) => relevance(c, doc, score),
+            None => score,
+        };
         let key = self.key(doc);
         self.offer(Cand { score, doc, key });
     }
@@ -312,7 +337,7 @@ impl GroupSegment {
     }
 }
 
-impl Collector for TopGroups {
+impl Collector for TopGroups<'_> {
     type Fruit = Vec<Group>;
     type Child = GroupSegment;
 
@@ -321,14 +346,16 @@ impl Collector for TopGroups {
         seg: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
+        let cols = self.columns.get(reader);
         Ok(GroupSegment {
             seg,
             k: self.k,
             quote_key: if self.all_copies {
                 None
             } else {
-                reader.fast_fields().u64("quote_key").ok()
+                cols.quote_key.clone()
             },
+            cols: Some(cols),
             best: FxHashMap::default(),
             heap: std::collections::BinaryHeap::new(),
         })
@@ -360,9 +387,13 @@ impl Collector for TopGroups {
                 self.shared.fetch_max(w.score.to_bits(), Relaxed);
                 t = t.max(w.score);
             }
-            // Just under the k-th score, so that ties still come through and are decided by
-            // address.
-            threshold = if t > 0.0 { t.next_down() } else { Score::MIN };
+            // The BM25 score a match needs to reach the k-th relevance, or just under it, so that
+            // ties still come through and are decided by address.
+            threshold = if t > 0.0 {
+                (t / MAX_NUDGE).next_down().next_down()
+            } else {
+                Score::MIN
+            };
             threshold
         })?;
         Ok(g.groups())
@@ -403,6 +434,7 @@ mod tests {
         GroupSegment {
             seg: 0,
             k,
+            cols: None,
             quote_key: None,
             best: FxHashMap::default(),
             heap: std::collections::BinaryHeap::new(),

@@ -11,15 +11,18 @@ pub mod syntax;
 pub use query::Filters;
 
 use jiff::civil::Date;
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use crate::error::Result;
 use crate::index::StatementIndex;
+use crate::index::columns::{ColumnStore, SegmentColumns};
 use crate::model::Statement;
 use collect::{Key, Matches, Row, RowCollector, TopGroups};
 use highlight::Highlighter;
@@ -134,92 +137,27 @@ fn day_to_date(day: i32) -> Option<Date> {
 /// Ranking key: the sort order's value first, the tweaked relevance second.
 type RankKey = (f64, f32);
 
-/// Quotes with fewer words than this rank a little lower (see `ColumnCache::tweak`).
-const SHORT_QUOTE_WORDS: u32 = 10;
-
-/// How much more than the page is fetched by BM25 alone before the final ranking (kind and
-/// confidence move a score by at most a third, so the page's statements are all in the window).
-const RERANK_WINDOW: usize = 3;
-
-/// The fast-field columns the ranking and collapsing read, opened once per segment.
-struct Columns {
-    kind: Option<tantivy::columnar::Column<u64>>,
-    direct: Option<u64>,
-    mixed: Option<u64>,
-    confidence: Option<tantivy::columnar::Column<f64>>,
-    quote_key: Option<tantivy::columnar::Column<u64>>,
-    date: Option<tantivy::columnar::Column<tantivy::DateTime>>,
-    /// Words in each quote, from the quote field's BM25 norms.
-    quote_norms: Option<tantivy::fieldnorm::FieldNormReader>,
-}
-
-/// [`Columns`] of each segment of a searcher, opened on first use.
+/// The [`SegmentColumns`] of each segment of a searcher, looked up on first use.
 struct ColumnCache<'s> {
     searcher: &'s Searcher,
-    segs: Vec<Option<Columns>>,
+    store: &'s ColumnStore,
+    segs: Vec<Option<Arc<SegmentColumns>>>,
 }
 
 impl<'s> ColumnCache<'s> {
-    fn new(searcher: &'s Searcher) -> Self {
+    fn new(searcher: &'s Searcher, store: &'s ColumnStore) -> Self {
         ColumnCache {
             searcher,
+            store,
             segs: (0..searcher.segment_readers().len())
                 .map(|_| None)
                 .collect(),
         }
     }
 
-    fn get(&mut self, seg: u32) -> &Columns {
-        let searcher = self.searcher;
-        self.segs[seg as usize].get_or_insert_with(|| {
-            let ff = searcher.segment_reader(seg).fast_fields();
-            let kind = ff.str("kind").ok().flatten();
-            let ord = |k: &str| {
-                kind.as_ref()
-                    .and_then(|c| c.dictionary().term_ord(k).ok().flatten())
-            };
-            Columns {
-                direct: ord("direct"),
-                mixed: ord("mixed"),
-                kind: kind.as_ref().map(|c| c.ords().clone()),
-                confidence: ff.f64("confidence").ok(),
-                quote_key: ff.u64("quote_key").ok(),
-                date: ff.date("date").ok(),
-                quote_norms: searcher
-                    .schema()
-                    .get_field("quote")
-                    .ok()
-                    .and_then(|f| searcher.segment_reader(seg).get_fieldnorms_reader(f).ok()),
-            }
-        })
-    }
-
-    /// Relevance of a match: its BM25 score nudged by what kind of statement it is (direct
-    /// quotes a little above paraphrase) and how sure the attribution is.
-    fn tweak(&mut self, score: f32, a: DocAddress) -> f32 {
-        let c = self.get(a.segment_ord);
-        let k = c.kind.as_ref().and_then(|col| col.first(a.doc_id));
-        let kind_boost = if k.is_some() && k == c.direct {
-            1.05
-        } else if k.is_some() && k == c.mixed {
-            1.02
-        } else {
-            1.0
-        };
-        let conf = c
-            .confidence
-            .as_ref()
-            .and_then(|col| col.first(a.doc_id))
-            .unwrap_or(0.5) as f32;
-        // BM25 favours short fields, so a three-word fragment ("funding for a border wall")
-        // would outrank whole statements that use the same words: quotes under
-        // SHORT_QUOTE_WORDS words give part of that back.
-        let words = c
-            .quote_norms
-            .as_ref()
-            .map_or(SHORT_QUOTE_WORDS, |n| n.fieldnorm(a.doc_id));
-        let length = 0.7 + 0.3 * (words.min(SHORT_QUOTE_WORDS) as f32 / SHORT_QUOTE_WORDS as f32);
-        score * kind_boost * (0.75 + 0.25 * conf.clamp(0.0, 1.0)) * length
+    fn get(&mut self, seg: u32) -> &SegmentColumns {
+        let (searcher, store) = (self.searcher, self.store);
+        self.segs[seg as usize].get_or_insert_with(|| store.get(searcher.segment_reader(seg)))
     }
 
     /// Quote key and date (microseconds) of a document.
@@ -286,9 +224,16 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     let searcher = idx.searcher()?;
     let plan = query::plan(idx, &req.query, &req.filters)?;
     let want = req.offset + req.limit.max(1);
-    let mut cols = ColumnCache::new(&searcher);
+    let mut cols = ColumnCache::new(&searcher, idx.columns());
     let groups = if req.sort == Sort::Relevance {
-        by_relevance(&searcher, &mut cols, &*plan.query, want, req.all_copies)?
+        by_relevance(
+            idx,
+            &searcher,
+            &mut cols,
+            &*plan.query,
+            want,
+            req.all_copies,
+        )?
     } else {
         by_date(&searcher, &mut cols, &*plan.query, want, req)?
     };
@@ -336,22 +281,23 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
         .collect()
 }
 
-/// The best `want` groups of copies by relevance: the best `want × RERANK_WINDOW` groups by
-/// BM25, each stood for by its best copy, re-ranked by [`ColumnCache::tweak`].
+/// The best `want` groups of copies by relevance ([`collect::relevance`]), each stood for by its
+/// best copy.
 fn by_relevance(
+    idx: &StatementIndex,
     searcher: &Searcher,
     cols: &mut ColumnCache,
     q: &dyn Query,
     want: usize,
     all_copies: bool,
 ) -> Result<Vec<Found>> {
-    let top = searcher.search(q, &TopGroups::new(want * RERANK_WINDOW, all_copies))?;
+    let top = searcher.search(q, &TopGroups::new(want, all_copies, idx.columns()))?;
     let mut groups: Vec<Found> = top
         .into_iter()
         .map(|(score, addr, quote_key)| {
             let (_, date) = cols.copy_key(addr);
             Found {
-                key: ((f64::from(cols.tweak(score, addr)), 0.0), addr),
+                key: ((f64::from(score), 0.0), addr),
                 quote_key,
                 members: vec![(date, addr)],
             }
@@ -408,9 +354,10 @@ fn by_date(
     }
 }
 
-/// Adds the copies of the page's statements that fell outside the fetched window, in one query
-/// for the whole page. Copies share their words, so they match the query text alike; only the
-/// filters (dates, outlet, ...) can tell them apart, and only the filters are run again.
+/// Adds the copies of the page's statements that fell outside the fetched window, read from the
+/// postings of their quote keys. Copies share their words, so they match the query text alike;
+/// only the filters (dates, outlet, ...) can tell them apart, and only the filters are checked
+/// again, on each copy.
 fn complete_copies(
     idx: &StatementIndex,
     searcher: &Searcher,
@@ -418,36 +365,52 @@ fn complete_copies(
     filters: &Filters,
     page: &mut [Found],
 ) -> Result<()> {
-    let keys: Vec<Term> = page
-        .iter()
-        .filter_map(|g| g.quote_key)
-        .map(|k| Term::from_field_u64(idx.field("quote_key"), k))
-        .collect();
+    use tantivy::{DocSet as _, TERMINATED};
+    let field = idx.field("quote_key");
+    let keys: Vec<u64> = page.iter().filter_map(|g| g.quote_key).collect();
     if keys.is_empty() {
         return Ok(());
     }
-    let same: Box<dyn Query> = Box::new(BooleanQuery::new(
-        keys.into_iter()
-            .map(|t| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
-                (Occur::Should, q)
-            })
-            .collect(),
-    ));
-    let q: Box<dyn Query> = if *filters == Filters::default() {
-        same
+    let filter = if *filters == Filters::default() {
+        None
     } else {
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Must, query::build(idx, "", filters)?),
-            (Occur::Must, same),
-        ]))
+        let q = query::build(idx, "", filters)?;
+        Some(
+            q.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+                searcher,
+            ))?,
+        )
     };
-    let all = searcher.search(&*q, &tantivy::collector::DocSetCollector)?;
     let mut by_key: FxHashMap<u64, Vec<(Option<i64>, DocAddress)>> = FxHashMap::default();
-    for a in all {
-        let (k, d) = cols.copy_key(a);
-        if let Some(k) = k {
-            by_key.entry(k).or_default().push((d, a));
+    for (seg, reader) in searcher.segment_readers().iter().enumerate() {
+        let postings = reader.inverted_index(field)?;
+        let alive = reader.alive_bitset();
+        let mut docs: Vec<(tantivy::DocId, u64)> = Vec::new();
+        for &k in &keys {
+            let term = Term::from_field_u64(field, k);
+            let Some(mut p) = postings
+                .read_postings(&term, IndexRecordOption::Basic)
+                .map_err(tantivy::TantivyError::from)?
+            else {
+                continue;
+            };
+            while p.doc() != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(p.doc())) {
+                    docs.push((p.doc(), k));
+                }
+                p.advance();
+            }
+        }
+        if let Some(w) = &filter
+            && !docs.is_empty()
+        {
+            docs.sort_unstable();
+            let mut passes = w.scorer(reader, 1.0)?;
+            docs.retain(|&(d, _)| passes.doc() <= d && passes.seek(d) == d);
+        }
+        for (d, k) in docs {
+            let a = DocAddress::new(seg as u32, d);
+            by_key.entry(k).or_default().push((cols.copy_key(a).1, a));
         }
     }
     for g in page.iter_mut() {
@@ -538,7 +501,7 @@ fn matches(
     req: &Request,
 ) -> Result<(Matches, Box<dyn Query>)> {
     let q = query::build(idx, &req.query, &req.filters)?;
-    let m = searcher.search(&*q, &RowCollector)?;
+    let m = searcher.search(&*q, &RowCollector(idx.columns()))?;
     Ok((m, q))
 }
 
