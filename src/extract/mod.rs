@@ -849,7 +849,8 @@ impl Extractor {
         self.content_to(body, s, from, s.span.1)
     }
 
-    /// Reported content from byte `from` up to byte `to` (at least three words).
+    /// Reported content from byte `from` up to byte `to` (at least three words, or an elliptical
+    /// clause: "Flake said he would").
     fn content_to(&self, body: &str, s: &Sent, from: usize, to: usize) -> Option<Span> {
         if from >= to {
             return None;
@@ -857,7 +858,8 @@ impl Extractor {
         let sp = trim_span(body, (from, to), &['.', ';']);
         let sp = trim_span(body, sp, &[',']);
         let sp = self.cut_tail(body, s, sp);
-        (body[sp.0..sp.1].split_whitespace().count() >= 3).then_some(sp)
+        let words = body[sp.0..sp.1].split_whitespace().count();
+        (words >= 3 || (words == 2 && elliptical(&body[sp.0..sp.1]))).then_some(sp)
     }
 
     /// What was said ends before a second reporting verb of the same sentence ("... and
@@ -2006,6 +2008,49 @@ fn statement_date(article: Option<Date>, sentence: &str) -> Option<Date> {
     Some(d)
 }
 
+/// A clause of a pronoun and an auxiliary alone, its verb left out: "he would", "they did".
+fn elliptical(clause: &str) -> bool {
+    let mut w = clause.split_whitespace().map(|w| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let (Some(subject), Some(aux)) = (w.next(), w.next()) else {
+        return false;
+    };
+    speakers::PRONOUNS.contains(&&*subject)
+        && matches!(
+            aux.replace('’', "'").as_str(),
+            "would"
+                | "will"
+                | "did"
+                | "does"
+                | "do"
+                | "could"
+                | "can"
+                | "should"
+                | "might"
+                | "must"
+                | "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "wouldn't"
+                | "won't"
+                | "didn't"
+                | "doesn't"
+                | "don't"
+                | "couldn't"
+                | "can't"
+                | "wasn't"
+                | "isn't"
+                | "hasn't"
+                | "haven't"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2116,6 +2161,43 @@ mod tests {
         assert_eq!(st[0].speaker.as_deref(), Some("Mary Jones"));
         let st = run("Reporter Ada Brook said the county would keep every route open.");
         assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
+    }
+
+    #[test]
+    fn participle_phrases_proportions_and_elliptical_clauses() {
+        let said = |body: &str| -> Vec<(Option<String>, String)> {
+            run(body)
+                .into_iter()
+                .map(|s| (s.speaker_mention, s.quote))
+                .collect()
+        };
+        let content = "the county would keep every route open";
+        let one = |mention: &str| vec![(Some(mention.to_string()), content.to_string())];
+        assert_eq!(
+            said("Officials briefed on the talks said the county would keep every route open."),
+            one("Officials briefed on the talks")
+        );
+        assert_eq!(
+            said("In a poll, those surveyed said the county would keep every route open."),
+            one("those surveyed")
+        );
+        assert_eq!(
+            said("Nearly eight in 10 voters overall said the county would keep every route open."),
+            one("eight in 10 voters")
+        );
+        assert_eq!(
+            said("On roads, 26% say the county would keep every route open."),
+            one("26%")
+        );
+        assert_eq!(
+            said("Senators were split. Lena Park said she would. Omar Ruiz said he would not."),
+            [
+                (Some("Lena Park".into()), "she would".into()),
+                (Some("Omar Ruiz".into()), "he would not".into())
+            ]
+        );
+        // Two words that are not a pronoun and an auxiliary are no statement.
+        assert!(said("Lena Park said sorry.").is_empty());
     }
 
     #[test]

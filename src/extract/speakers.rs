@@ -351,6 +351,7 @@ static SKIP_BEFORE_CUE: WordSet = WordSet::new(&[
     "once",
     "still",
     "now",
+    "overall",
     "previously",
     "has",
     "have",
@@ -1319,11 +1320,112 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
             }
         }
     }
+    // "eight in 10 voters", "one in five": a proportion opens the phrase.
+    if k >= 2
+        && lower(body, &toks[k - 1]) == "in"
+        && is_number(&lower(body, &toks[k - 2]))
+        && is_number(&lower(body, &toks[k]))
+    {
+        k -= 2;
+    }
     // Connectors may not open the phrase.
     while k < end - 1 && CONNECTORS.contains(&lower(body, &toks[k])) {
         k += 1;
     }
-    make_np(lex, body, &toks[k..end])
+    // "officials briefed on the talks said": a phrase after a preposition is the complement of
+    // a participle after the speaker, not the speaker.
+    let after_preposition = k > 0 && NP_STOPS.contains(&lower(body, &toks[k - 1]));
+    if after_preposition && let Some(np) = participle_phrase(lex, body, toks, end) {
+        return Some(np);
+    }
+    make_np(lex, body, &toks[k..end]).or_else(|| participle_phrase(lex, body, toks, end))
+}
+
+/// Words that open or join clauses: a participle phrase never runs over them.
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
+    "that", "which", "who", "whom", "because", "but", "or", "if", "when", "while", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "told",
+    "and", "not",
+]);
+
+/// A number as digits or as a word up to ten ("26", "26%", "eight").
+fn is_number(w: &str) -> bool {
+    let digits = w.trim_end_matches('%');
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        || matches!(
+            w,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+}
+
+/// A speaker with a participle phrase after it, ending right before token `end`: "officials
+/// briefed on the talks", "voters surveyed", "those polled in May". The noun before the
+/// participle speaks; the mention is the whole phrase.
+fn participle_phrase(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Option<Np> {
+    let from = end.saturating_sub(7).max(1);
+    for p in (from..end).rev() {
+        let t = &toks[p];
+        if !t.word || t.quoted {
+            return None;
+        }
+        let w = lower(body, t);
+        if !(w.len() > 4 && w.ends_with("ed")) {
+            // The participle's complement: "briefed on the move", "involved in the talks".
+            if CLAUSE_WORDS.contains(&w) || PRONOUNS.contains(&&*w) {
+                return None;
+            }
+            continue;
+        }
+        let before = lower(body, &toks[p - 1]);
+        // "the bill passed on Monday": a participle after a verb or a preposition is not one;
+        // its complement opens with a preposition or a day ("a poll released Sunday"), and a
+        // past tense before "to" or an object is a verb ("declined to comment").
+        let complement = toks.get(p + 1).map(|n| lower(body, n));
+        let opens_complement = complement.as_deref().is_none_or(|c| {
+            p + 1 == end
+                || matches!(
+                    c,
+                    "on" | "in"
+                        | "about"
+                        | "by"
+                        | "with"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "during"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                        | "yesterday"
+                        | "last"
+                        | "this"
+                )
+        });
+        if NP_STOPS.contains(&before) || !opens_complement {
+            return None;
+        }
+        let head = if before == "those" {
+            Some(Np {
+                start: toks[p - 1].start,
+                end: toks[p - 1].end,
+                kind: NpKind::Nominal,
+                name: vec![],
+                role: None,
+            })
+        } else {
+            np_core_before(lex, body, toks, p).filter(|n| n.kind != NpKind::Pronoun)
+        };
+        return head.map(|n| Np {
+            end: toks[end - 1].end,
+            ..n
+        });
+    }
+    None
 }
 
 fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
@@ -1353,6 +1455,20 @@ fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
             } else {
                 head_at
             };
+        // "one in five", "eight in 10 voters": a proportion of people.
+        let proportion = words.len() >= 3
+            && is_number(&words[0].lc())
+            && words[1].lc() == "in"
+            && is_number(&words[2].lc());
+        if proportion {
+            return Some(Np {
+                start: first.start,
+                end: last.end,
+                kind,
+                name,
+                role,
+            });
+        }
         let head = words[head_at].lc();
         let head = head
             .strip_suffix("'s")

@@ -437,6 +437,10 @@ pub fn tokens(body: &str, span: Span, quotes: &[Quote]) -> Vec<Token> {
                     break;
                 }
             }
+            // A percentage is one word ("26%").
+            if body[end..].starts_with('%') && body[i..end].bytes().all(|b| b.is_ascii_digit()) {
+                end += 1;
+            }
             // Keep an abbreviation's final period with the word ("Mr.", "U.S.").
             if body[end..].starts_with('.') && ends_with_abbreviation(&body[i..end]) {
                 end += 1;
