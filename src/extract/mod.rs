@@ -903,7 +903,7 @@ impl Extractor {
         while e < toks.len()
             && !toks[e].quoted
             && !matches!(toks[e].text(body), "," | "." | ";" | ":" | "!" | "?")
-            && e - c1 < 15
+            && e - c1 < 30
         {
             e += 1;
         }
@@ -1442,7 +1442,7 @@ impl Extractor {
             let adjunct = TIME_ADJUNCTS.contains(&lower(body, &toks[k]));
             // "said on Wednesday that ...", "said in a statement that ...".
             let from = if adjunct {
-                let lim = (k + 9).min(limit_tok);
+                let lim = (k + 14).min(limit_tok);
                 (k..lim)
                     .take_while(|&p| !toks[p].quoted)
                     .find(|&p| lower(body, &toks[p]) == "that")
@@ -2198,6 +2198,41 @@ mod tests {
         );
         // Two words that are not a pronoun and an auxiliary are no statement.
         assert!(said("Lena Park said sorry.").is_empty());
+    }
+
+    #[test]
+    fn long_sources_adjuncts_and_dashed_appositions() {
+        let said = |body: &str| -> Vec<(Option<String>, Option<String>, String)> {
+            run(body)
+                .into_iter()
+                .map(|s| (s.speaker, s.speaker_mention, s.quote))
+                .collect()
+        };
+        assert_eq!(
+            said(
+                "Ada Brook said in an interview with The Riverside Ledger last week that she would not run."
+            ),
+            [(
+                Some("Ada Brook".into()),
+                Some("Ada Brook".into()),
+                "that she would not run".into()
+            )]
+        );
+        assert_eq!(
+            said("Omar Ruiz — a teacher from Mount Pleasant — says he made up his mind on Monday."),
+            [(
+                Some("Omar Ruiz".into()),
+                Some("Omar Ruiz — a teacher from Mount Pleasant —".into()),
+                "he made up his mind on Monday".into()
+            )]
+        );
+        // A source of more than fifteen words before the comma.
+        let st = run(
+            "According to early results of the exit poll conducted by a research firm for the \
+             county's two largest newspapers and radio stations, turnout rose in every ward.",
+        );
+        assert_eq!(st.len(), 1, "{st:#?}");
+        assert_eq!(st[0].quote, "turnout rose in every ward");
     }
 
     #[test]

@@ -1001,6 +1001,25 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
             ..n
         });
     }
+    // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
+    if matches!(toks[j - 1].text(body), "—" | "–") {
+        let close = j - 1;
+        let open = (close.saturating_sub(16)..close)
+            .rev()
+            .find(|&k| matches!(toks[k].text(body), "—" | "–"));
+        if let Some(open) = open.filter(|&o| o + 1 < close)
+            && toks[open + 1..close]
+                .iter()
+                .all(|t| !t.quoted && (t.word || t.text(body) == ","))
+        {
+            return np_core_before(lex, body, toks, open)
+                .filter(|n| n.kind != NpKind::Pronoun)
+                .map(|n| Np {
+                    end: toks[close].end,
+                    ..n
+                });
+        }
+    }
     if toks[j - 1].text(body) == "," {
         // Apposition: ", ... ," right before the cue.
         let close = j - 1;
