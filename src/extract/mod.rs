@@ -2163,14 +2163,17 @@ mod tests {
         assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
     }
 
+    /// Each statement's speaker mention and quote.
+    fn mentions_and_quotes(body: &str) -> Vec<(Option<String>, String)> {
+        run(body)
+            .into_iter()
+            .map(|s| (s.speaker_mention, s.quote))
+            .collect()
+    }
+
     #[test]
     fn participle_phrases_proportions_and_elliptical_clauses() {
-        let said = |body: &str| -> Vec<(Option<String>, String)> {
-            run(body)
-                .into_iter()
-                .map(|s| (s.speaker_mention, s.quote))
-                .collect()
-        };
+        let said = mentions_and_quotes;
         let content = "the county would keep every route open";
         let one = |mention: &str| vec![(Some(mention.to_string()), content.to_string())];
         assert_eq!(
@@ -2237,12 +2240,7 @@ mod tests {
 
     #[test]
     fn speaker_phrases_with_bridges_listeners_and_coordination() {
-        let said = |body: &str| -> Vec<(Option<String>, String)> {
-            run(body)
-                .into_iter()
-                .map(|s| (s.speaker_mention, s.quote))
-                .collect()
-        };
+        let said = mentions_and_quotes;
         let content = "the county would keep every route open";
         assert_eq!(
             said("A source familiar with the talks said the county would keep every route open."),

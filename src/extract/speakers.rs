@@ -1341,9 +1341,11 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
     }
     // "eight in 10 voters", "one in five": a proportion opens the phrase.
     if k >= 2
-        && lower(body, &toks[k - 1]) == "in"
-        && is_number(&lower(body, &toks[k - 2]))
-        && is_number(&lower(body, &toks[k]))
+        && proportion(
+            &lower(body, &toks[k - 2]),
+            &lower(body, &toks[k - 1]),
+            &lower(body, &toks[k]),
+        )
     {
         k -= 2;
     }
@@ -1353,9 +1355,9 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
     }
     // "officials briefed on the talks said": a phrase after a preposition is the complement of
     // a participle after the speaker, not the speaker.
-    let after_preposition = k > 0 && NP_STOPS.contains(&lower(body, &toks[k - 1]));
-    if after_preposition && let Some(np) = participle_phrase(lex, body, toks, end) {
-        return Some(np);
+    if k > 0 && NP_STOPS.contains(&lower(body, &toks[k - 1])) {
+        return participle_phrase(lex, body, toks, end)
+            .or_else(|| make_np(lex, body, &toks[k..end]));
     }
     make_np(lex, body, &toks[k..end]).or_else(|| participle_phrase(lex, body, toks, end))
 }
@@ -1366,6 +1368,11 @@ static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "told",
     "and", "not",
 ]);
+
+/// Three lowercased words making a proportion of people: "eight in 10", "one in five".
+fn proportion(a: &str, in_: &str, b: &str) -> bool {
+    in_ == "in" && is_number(a) && is_number(b)
+}
 
 /// A number as digits or as a word up to ten ("26", "26%", "eight").
 fn is_number(w: &str) -> bool {
@@ -1399,32 +1406,29 @@ fn participle_phrase(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> O
         // "the bill passed on Monday": a participle after a verb or a preposition is not one;
         // its complement opens with a preposition or a day ("a poll released Sunday"), and a
         // past tense before "to" or an object is a verb ("declined to comment").
-        let complement = toks.get(p + 1).map(|n| lower(body, n));
-        let opens_complement = complement.as_deref().is_none_or(|c| {
-            p + 1 == end
-                || matches!(
-                    c,
-                    "on" | "in"
-                        | "about"
-                        | "by"
-                        | "with"
-                        | "at"
-                        | "for"
-                        | "from"
-                        | "during"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "today"
-                        | "yesterday"
-                        | "last"
-                        | "this"
-                )
-        });
+        let opens_complement = p + 1 == end
+            || matches!(
+                &*lower(body, &toks[p + 1]),
+                "on" | "in"
+                    | "about"
+                    | "by"
+                    | "with"
+                    | "at"
+                    | "for"
+                    | "from"
+                    | "during"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+                    | "last"
+                    | "this"
+            );
         if NP_STOPS.contains(&before) || !opens_complement {
             return None;
         }
@@ -1474,26 +1478,15 @@ fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
             } else {
                 head_at
             };
-        // "one in five", "eight in 10 voters": a proportion of people.
-        let proportion = words.len() >= 3
-            && is_number(&words[0].lc())
-            && words[1].lc() == "in"
-            && is_number(&words[2].lc());
-        if proportion {
-            return Some(Np {
-                start: first.start,
-                end: last.end,
-                kind,
-                name,
-                role,
-            });
-        }
         let head = words[head_at].lc();
         let head = head
             .strip_suffix("'s")
             .unwrap_or(&head)
             .trim_end_matches('.');
-        if !plausible_speaker_head(lex, head) {
+        // "one in five", "eight in 10 voters": a proportion of people speaks.
+        let of_people =
+            words.len() >= 3 && proportion(&words[0].lc(), &words[1].lc(), &words[2].lc());
+        if !of_people && !plausible_speaker_head(lex, head) {
             return None;
         }
     }

@@ -10,9 +10,9 @@ pub mod syntax;
 
 pub use query::Filters;
 
-use jiff::civil::Date;
 use std::sync::Arc;
 
+use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
@@ -226,14 +226,7 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
     let want = req.offset + req.limit.max(1);
     let mut cols = ColumnCache::new(&searcher, idx.columns());
     let groups = if req.sort == Sort::Relevance {
-        by_relevance(
-            idx,
-            &searcher,
-            &mut cols,
-            &*plan.query,
-            want,
-            req.all_copies,
-        )?
+        by_relevance(&searcher, &mut cols, &*plan.query, want, req.all_copies)?
     } else {
         by_date(&searcher, &mut cols, &*plan.query, want, req)?
     };
@@ -284,14 +277,13 @@ pub fn search(idx: &StatementIndex, req: &Request) -> Result<Vec<Hit>> {
 /// The best `want` groups of copies by relevance ([`collect::relevance`]), each stood for by its
 /// best copy.
 fn by_relevance(
-    idx: &StatementIndex,
     searcher: &Searcher,
     cols: &mut ColumnCache,
     q: &dyn Query,
     want: usize,
     all_copies: bool,
 ) -> Result<Vec<Found>> {
-    let top = searcher.search(q, &TopGroups::new(want, all_copies, idx.columns()))?;
+    let top = searcher.search(q, &TopGroups::new(want, all_copies, cols.store))?;
     let mut groups: Vec<Found> = top
         .into_iter()
         .map(|(score, addr, quote_key)| {
