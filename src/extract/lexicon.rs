@@ -32,6 +32,9 @@ pub struct Lexicon {
     pub named_stance_cues: HashSet<String>,
     /// Cues that are also common nouns, listed after `[noun-or-verb]`: they need "that" after.
     pub noun_cues: HashSet<String>,
+    /// Raising verbs ("seems", "is expected"), listed after `[raising]`: the writer's reading
+    /// of its subject, reported with no source. Not cues.
+    pub raising: HashSet<String>,
     /// Multi-word cues as word lists, longest first, by their first word.
     pub cue_phrases_by_first: HashMap<String, Vec<Vec<String>>>,
     pub role_words: HashSet<String>,
@@ -143,7 +146,17 @@ impl Lexicon {
         let mut in_noun = false;
         let mut named = HashSet::default();
         let mut in_named = false;
+        let mut raising = HashSet::default();
+        let mut in_raising = false;
         for l in lines(cues) {
+            if l == "[raising]" {
+                in_raising = true;
+                continue;
+            }
+            if in_raising {
+                raising.insert(l.lc());
+                continue;
+            }
             if l == "[stance]" {
                 in_stance = true;
                 continue;
@@ -214,6 +227,7 @@ impl Lexicon {
             stance_cues: stance,
             named_stance_cues: named,
             noun_cues: noun,
+            raising,
             cue_phrases_by_first: {
                 let mut m: HashMap<String, Vec<Vec<String>>> = HashMap::default();
                 for p in phrases {

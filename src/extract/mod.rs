@@ -513,6 +513,7 @@ impl Extractor {
                 && (i == 0 || title_case || !t.is_cap(body))
                 && verb_like()
                 && !stance_noun()
+                && !(lw == "expected" && raising_expected(body, toks, i))
             {
                 out.push((i, i + 1, false));
             }
@@ -655,6 +656,7 @@ impl Extractor {
                 self.colon_lead(body, sents, i, &cues)
                     .or_else(|| self.headline(body, sents, i))
                     .or_else(|| self.in_survey(body, s))
+                    .or_else(|| self.raising(body, s))
                     .map(|mut f| {
                         f.sent = i;
                         f
@@ -776,6 +778,181 @@ impl Extractor {
             Some((toks[0].start, toks[0].end)),
             np,
         ))
+    }
+
+    /// `The committee is expected to report this summer`, `Clinton seemed irritated`, `it
+    /// appears that ...`: a raising verb (`[raising]` in cues.txt) gives the writer's reading of
+    /// its subject, which nobody is said to have said. The statement is the subject and the
+    /// complement, up to the end of the clause, with no speaker; "it" before the verb is no
+    /// subject ("it seems [that ...]").
+    fn raising(&self, body: &str, s: &Sent) -> Option<Found> {
+        let toks = &s.toks;
+        let word = |k: usize| {
+            toks.get(k)
+                .filter(|t| t.word && !t.quoted)
+                .map(|t| lower(body, t))
+        };
+        let is = |k: usize, set: &[&str]| word(k).is_some_and(|w| set.contains(&&*w));
+        let adverb = |k: usize| {
+            word(k).is_some_and(|w| {
+                w.ends_with("ly")
+                    || matches!(
+                        &*w,
+                        "not" | "also" | "still" | "now" | "even" | "never" | "all" | "both"
+                    )
+            })
+        };
+        const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+        const AUX: &[&str] = &[
+            "do", "does", "did", "may", "might", "would", "could", "will", "can", "should", "must",
+            "has", "have", "had",
+        ];
+        let v =
+            (0..toks.len()).find(|&k| word(k).is_some_and(|w| self.lex.raising.contains(&*w)))?;
+        let expected = word(v).as_deref() == Some("expected");
+        // The verb group: auxiliaries and adverbs before the verb ("is not widely expected",
+        // "did not seem").
+        let mut g = v;
+        while g > 0 && adverb(g - 1) {
+            g -= 1;
+        }
+        if expected {
+            if g == 0 || !is(g - 1, BE) || !is(v + 1, &["to"]) {
+                return None;
+            }
+            g -= 1;
+        }
+        while g > 0 && (is(g - 1, AUX) || is(g - 1, BE) || adverb(g - 1)) {
+            g -= 1;
+        }
+        // What follows the verb: "to ...", or a complement ("seemed irritated"); not a place
+        // or an occasion ("appeared at a rally", "appeared on television").
+        let next = toks.get(v + 1).filter(|t| t.word)?;
+        const NOT_COMPLEMENT: &[&str] = &[
+            "at",
+            "on",
+            "in",
+            "before",
+            "with",
+            "alongside",
+            "during",
+            "for",
+            "from",
+            "as",
+            "outside",
+            "inside",
+            "near",
+            "together",
+            "onstage",
+            "briefly",
+            "by",
+            "after",
+            "and",
+            "or",
+            "but",
+        ];
+        let to = is(v + 1, &["to"]);
+        if !to && (NOT_COMPLEMENT.contains(&&*lower(body, next))) {
+            return None;
+        }
+        // "it seemed to me": whose reading follows.
+        if to && is(v + 2, &["me", "us", "him", "her", "them"]) {
+            return None;
+        }
+        // The subject: back to the clause's start. The clause must be a main one: in a
+        // subordinate clause ("if it appears to ...", "said that the bid seems ..."), the
+        // sentence's statement is another one's.
+        const COORDINATORS: &[&str] = &["and", "but", "or", "so", "yet", "now"];
+        const SUBORDINATORS: &[&str] = &[
+            "because", "while", "although", "though", "if", "when", "whether", "since", "as",
+            "that", "which", "who", "where", "once", "after", "before", "until", "unless", "what",
+            "how", "why",
+        ];
+        let mut b = g;
+        while b > 0 {
+            let t = &toks[b - 1];
+            if is(b - 1, SUBORDINATORS) {
+                return None;
+            }
+            if t.quoted
+                || matches!(
+                    t.text(body),
+                    "," | ";" | ":" | "—" | "–" | "-" | "--" | "(" | ")"
+                )
+                || is(b - 1, COORDINATORS)
+            {
+                break;
+            }
+            b -= 1;
+        }
+        if b == g || g - b > 12 || !toks[b].word {
+            return None;
+        }
+        let subject = (toks[b].start, toks[g - 1].end);
+        if g - b == 1 && is(b, &["there", "this"]) {
+            return None;
+        }
+        // The clause ends at a colon, a semicolon, a dash, a parenthesis, or a comma before
+        // a conjunction.
+        const CLAUSE_CONJUNCTIONS: &[&str] = &[
+            "and",
+            "but",
+            "while",
+            "though",
+            "although",
+            "which",
+            "as",
+            "who",
+            "where",
+            "even",
+            "according",
+            "with",
+        ];
+        let end = (v + 1..toks.len())
+            .find(|&k| {
+                let t = &toks[k];
+                !t.quoted
+                    && (matches!(t.text(body), ";" | ":" | "—" | "–" | "--" | "(")
+                        || (t.text(body) == "," && is(k + 1, CLAUSE_CONJUNCTIONS)))
+            })
+            .map_or(s.span.1, |k| toks[k].start);
+        // "Trump seemed to suggest that ...", "voters appear to believe ...": a reporting or
+        // stance verb after "to" is the cue, and the subject its source.
+        if to
+            && let Some(verb) = word(v + 2)
+            && self.lex.cues.contains(&*verb)
+        {
+            let np = np_before(self.lex, body, toks, g)?;
+            let k = skip_marks(body, toks, v + 3, &[":", ","]);
+            let first = toks.get(k).filter(|t| t.start < end)?;
+            let content = self.content_to(body, s, first.start, end)?;
+            return Some(Found::cued(
+                vec![content],
+                Some((toks[g].start, toks[v + 2].end)),
+                np,
+            ));
+        }
+        let rest = trim_span(body, (next.start, end), &['.', ';', ',']);
+        let rest = self.cut_tail(body, s, rest);
+        if rest.0 >= rest.1 {
+            return None;
+        }
+        let it = g - b == 1 && is(b, &["it"]);
+        let spans = if it {
+            if body[rest.0..rest.1].split_whitespace().count() < 3 {
+                return None;
+            }
+            vec![rest]
+        } else {
+            vec![subject, rest]
+        };
+        Some(Found {
+            sent: 0,
+            spans,
+            cue: Some((toks[g].start, toks[v].end)),
+            np: None,
+            floating: false,
+        })
     }
 
     /// `Carly Fiorina: 'Bill Clinton's fair game.'` — a short name, a colon, then what was said.
@@ -1175,11 +1352,16 @@ impl Extractor {
                 && self.model.score(keys, i) > learned::START
             {
                 // A cue runs on over the words the model adds to it. One that runs into a
-                // listed cue ("has [ruled out]", "also [emphasised]") is that cue's.
+                // listed cue ("has [ruled out]", "also [emphasised]") is that cue's; one with
+                // a raising verb ("are expected", "seemed") is no cue (see `raising`).
                 let next_listed = listed.iter().map(|c| c.0).filter(|&c| c > i).min();
                 let end = self.model.cue_end(keys, i);
+                let raising = toks[i..end]
+                    .iter()
+                    .any(|t| self.lex.raising.contains(&*lower(body, t)));
                 match next_listed.filter(|&l| l <= end) {
                     Some(l) => i = l,
+                    None if raising => i = end,
                     None => {
                         out.push((i, end));
                         i = end;
@@ -1965,6 +2147,26 @@ impl Extractor {
 }
 
 /// Does a form of "be" stand right before token `c0` ("are expected", "was told")?
+/// Is "expected" at token `i` a raising verb ("is not widely expected to ...", see
+/// `Extractor::raising`): "to" after it, a form of "be" before it, adverbs between?
+fn raising_expected(body: &str, toks: &[Token], i: usize) -> bool {
+    if !toks
+        .get(i + 1)
+        .is_some_and(|t| t.text(body).eq_ignore_ascii_case("to"))
+    {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 {
+        let w = lower(body, &toks[k - 1]);
+        if !(w.ends_with("ly") || matches!(&*w, "not" | "also" | "still" | "now" | "even")) {
+            break;
+        }
+        k -= 1;
+    }
+    after_be(body, toks, k)
+}
+
 fn after_be(body: &str, toks: &[Token], c0: usize) -> bool {
     c0 > 0
         && matches!(
@@ -2627,11 +2829,54 @@ mod tests {
         assert_eq!(st.len(), 1, "{st:#?}");
         assert_eq!(st[0].speaker.as_deref(), Some("Ruth Adler"));
         assert_eq!(st[0].quote, "the border crossings reopened before winter");
-        assert!(run("The new plan seems to favour the largest farms in the valley.").is_empty());
         assert!(
             run("However, Brussels does want member states to carry more of the cost.").is_empty(),
             "a place holds no position of its own"
         );
+    }
+
+    #[test]
+    fn a_raising_verb_reports_the_writers_reading_with_no_source() {
+        let one = |body: &str| -> (Option<String>, Option<String>, Option<String>, String) {
+            let st = run(body);
+            assert_eq!(st.len(), 1, "{body}: {st:#?}");
+            let s = st.into_iter().next().unwrap();
+            (s.speaker, s.speaker_mention, s.cue, s.quote)
+        };
+        assert_eq!(
+            one("The new plan seems to favour the largest farms in the valley."),
+            (
+                None,
+                None,
+                Some("seems".into()),
+                "The new plan … to favour the largest farms in the valley".into()
+            )
+        );
+        assert_eq!(
+            one(
+                "But the council is not widely expected to approve the levy, and the mayor knows it."
+            ),
+            (
+                None,
+                None,
+                Some("is not widely expected".into()),
+                "the council … to approve the levy".into()
+            )
+        );
+        // "it" is no subject.
+        assert_eq!(
+            one("It appears that the ferry service will end in May.").3,
+            "that the ferry service will end in May"
+        );
+        // A reporting verb after "to" is the cue, and the subject speaks.
+        let (speaker, _, cue, quote) =
+            one("Mayor Ana Ruiz seemed to suggest that the levy would be dropped.");
+        assert_eq!(speaker.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(cue.as_deref(), Some("seemed to suggest"));
+        assert_eq!(quote, "that the levy would be dropped");
+        // Appearing somewhere, a subordinate clause: no statement.
+        assert!(run("Ana Ruiz appeared at a rally in the valley on Monday.").is_empty());
+        assert!(run("The levy will go if it appears to hurt the smallest farms.").is_empty());
     }
 
     #[test]
