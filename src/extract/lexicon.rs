@@ -35,6 +35,8 @@ pub struct Lexicon {
     /// Raising verbs ("seems", "is expected"), listed after `[raising]`: the writer's reading
     /// of its subject, reported with no source. Not cues.
     pub raising: HashSet<String>,
+    /// Cues whose content may be a bare noun phrase ("endorsed Trump"), after `[object]`.
+    pub object_cues: HashSet<String>,
     /// Multi-word cues as word lists, longest first, by their first word.
     pub cue_phrases_by_first: HashMap<String, Vec<Vec<String>>>,
     pub role_words: HashSet<String>,
@@ -148,9 +150,19 @@ impl Lexicon {
         let mut in_named = false;
         let mut raising = HashSet::default();
         let mut in_raising = false;
+        let mut object_cues = HashSet::default();
+        let mut in_object = false;
         for l in lines(cues) {
             if l == "[raising]" {
                 in_raising = true;
+                continue;
+            }
+            if l == "[object]" {
+                in_object = true;
+                continue;
+            }
+            if in_object && !in_raising {
+                object_cues.insert(l.lc());
                 continue;
             }
             if in_raising {
@@ -228,6 +240,7 @@ impl Lexicon {
             named_stance_cues: named,
             noun_cues: noun,
             raising,
+            object_cues,
             cue_phrases_by_first: {
                 let mut m: HashMap<String, Vec<Vec<String>>> = HashMap::default();
                 for p in phrases {
@@ -366,6 +379,14 @@ mod tests {
                 .any(|p| p == &["according", "to"])
         );
         assert!(l.org_names.len() > 20);
+        // `[object]` marks cues listed above it; `[raising]` words are no cues.
+        assert!(l.object_cues.contains("endorsed"));
+        assert!(
+            l.object_cues.iter().all(|w| l.cues.contains(w)),
+            "{:?}",
+            l.object_cues
+        );
+        assert!(l.raising.contains("seemed") && !l.cues.contains("seemed"));
     }
 
     #[test]

@@ -43,6 +43,21 @@ static TIME_ADJUNCTS: WordSet = WordSet::new(&[
     "when",
     "while",
 ]);
+/// Month names, lowercase: "in March" is a time adjunct.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 /// What a sentence-opening "In a ... poll," names as the source of the rest.
 const SURVEY_NOUNS: &[&str] = &[
     "poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally",
@@ -780,6 +795,95 @@ impl Extractor {
         ))
     }
 
+    /// The noun phrase that an `[object]` cue's content is, from token `k` (before `limit`):
+    /// it ends at punctuation, a subordinating word, a time adjunct ("last week", "on
+    /// Monday") or "and" before a verb ("... and has appeared at his side").
+    fn object_phrase(&self, body: &str, toks: &[Token], k: usize, limit: usize) -> Option<Span> {
+        let word = |j: usize| {
+            toks.get(j)
+                .filter(|t| t.word && !t.quoted)
+                .map(|t| lower(body, t))
+        };
+        let time = |j: usize| {
+            word(j).is_some_and(|w| {
+                w.ends_with("day")
+                    || matches!(&*w, "week" | "month" | "year" | "weekend" | "night")
+                    || MONTHS.contains(&&*w)
+            }) || toks
+                .get(j)
+                .is_some_and(|t| t.text(body).starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let verb = |j: usize| {
+            word(j).is_some_and(|w| {
+                (w.ends_with("ed") && w.len() > 4)
+                    || self.lex.cues.contains(&*w)
+                    || matches!(
+                        &*w,
+                        "has"
+                            | "have"
+                            | "had"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "did"
+                            | "does"
+                            | "then"
+                    )
+            })
+        };
+        let mut j = k;
+        while j < limit {
+            let t = &toks[j];
+            if !t.quoted {
+                if matches!(
+                    t.text(body),
+                    "," | ";" | ":" | "." | "!" | "?" | "—" | "–" | "--" | "("
+                ) {
+                    break;
+                }
+                let w = lower(body, t);
+                let stop = matches!(
+                    &*w,
+                    "because"
+                        | "after"
+                        | "when"
+                        | "while"
+                        | "last"
+                        | "as"
+                        | "but"
+                        | "if"
+                        | "since"
+                        | "until"
+                        | "before"
+                        | "despite"
+                        | "amid"
+                        | "even"
+                        | "during"
+                        | "at"
+                        | "by"
+                        | "who"
+                        | "whose"
+                        | "which"
+                ) || (w == "and" && verb(j + 1))
+                    || (matches!(&*w, "on" | "in" | "this" | "next" | "early" | "late")
+                        && time(j + 1));
+                if stop && j > k {
+                    break;
+                }
+                if stop {
+                    return None;
+                }
+            }
+            j += 1;
+        }
+        (j > k).then(|| trim_span(body, (toks[k].start, toks[j - 1].end), &['.', ',']))
+    }
+
     /// `The committee is expected to report this summer`, `Clinton seemed irritated`, `it
     /// appears that ...`: a raising verb (`[raising]` in cues.txt) gives the writer's reading of
     /// its subject, which nobody is said to have said. The statement is the subject and the
@@ -798,7 +902,19 @@ impl Extractor {
                 w.ends_with("ly")
                     || matches!(
                         &*w,
-                        "not" | "also" | "still" | "now" | "even" | "never" | "all" | "both"
+                        "not"
+                            | "also"
+                            | "still"
+                            | "now"
+                            | "even"
+                            | "never"
+                            | "all"
+                            | "both"
+                            | "always"
+                            | "often"
+                            | "already"
+                            | "just"
+                            | "again"
                     )
             })
         };
@@ -1632,6 +1748,13 @@ impl Extractor {
             } else {
                 Some(from)
             };
+            // "Christie endorsed Trump last week and has ...": the object alone.
+            if !adjunct
+                && self.lex.object_cues.contains(&*cue_word)
+                && let Some(object) = self.object_phrase(body, toks, k, limit_tok)
+            {
+                return Some(Found::cued(vec![object], cue, np));
+            }
             if let Some(content) = from.and_then(|f| self.content_to(body, s, f, limit)) {
                 return Some(Found::cued(vec![content], cue, np));
             }
@@ -2836,6 +2959,27 @@ mod tests {
     }
 
     #[test]
+    fn an_endorsement_reports_its_object_alone() {
+        let said = mentions_and_quotes;
+        assert_eq!(
+            said("Governor Ana Ruiz endorsed Omar Hale last week and has campaigned at his side."),
+            [(Some("Governor Ana Ruiz".into()), "Omar Hale".into())]
+        );
+        assert_eq!(
+            said("Senator Ruth Adler opposed the levy during a hearing on Monday."),
+            [(Some("Senator Ruth Adler".into()), "the levy".into())]
+        );
+        // A longer object stays whole.
+        assert_eq!(
+            said("Ruth Adler supports a ban on new wells in the valley."),
+            [(
+                Some("Ruth Adler".into()),
+                "a ban on new wells in the valley".into()
+            )]
+        );
+    }
+
+    #[test]
     fn a_raising_verb_reports_the_writers_reading_with_no_source() {
         let one = |body: &str| -> (Option<String>, Option<String>, Option<String>, String) {
             let st = run(body);
@@ -2862,6 +3006,11 @@ mod tests {
                 Some("is not widely expected".into()),
                 "the council … to approve the levy".into()
             )
+        );
+        // Auxiliaries and adverbs are part of the cue, not of the subject.
+        assert_eq!(
+            one("The levy has always seemed a burden to the smallest farms.").3,
+            "The levy … a burden to the smallest farms"
         );
         // "it" is no subject.
         assert_eq!(
