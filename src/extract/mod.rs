@@ -1387,13 +1387,13 @@ impl Extractor {
 
     /// Where the statement of the cue ending at token `c1` stops: the comma before a later cue
     /// of the sentence that says a statement of its own (", adding, ...", ", though he said
-    /// ...", ", who thinks ..."), as a token index.
+    /// ...", ", who thinks ..."), as a token index. `cues` are in token order.
     fn clause_stop(body: &str, toks: &[Token], cues: &[Cue], c1: usize) -> Option<usize> {
         (c1..toks.len()).find(|&k| {
             toks[k].text(body) == ","
                 && (k + 1..(k + 4).min(toks.len()))
                     .take_while(|&m| toks[m].word && !toks[m].quoted)
-                    .any(|m| cues.iter().any(|c| c.0 == m))
+                    .any(|m| cues.binary_search_by_key(&m, |c| c.0).is_ok())
         })
     }
 
@@ -1463,14 +1463,19 @@ impl Extractor {
         }
         let mut i = 0;
         while i < toks.len() {
+            // The listed cues are in token order and do not overlap: the one at or after
+            // token i is found by bisection (a sentence may hold thousands of them).
+            let at = listed.partition_point(|c| c.1 <= i);
             if learned::candidate(body, &toks[i])
-                && !listed.iter().any(|c| c.0 <= i && i < c.1)
+                && listed.get(at).is_none_or(|c| c.0 > i)
                 && self.model.score(keys, i) > learned::START
             {
                 // A cue runs on over the words the model adds to it. One that runs into a
                 // listed cue ("has [ruled out]", "also [emphasised]") is that cue's; one with
                 // a raising verb ("are expected", "seemed") is no cue (see `raising`).
-                let next_listed = listed.iter().map(|c| c.0).filter(|&c| c > i).min();
+                let next_listed = listed
+                    .get(listed.partition_point(|c| c.0 <= i))
+                    .map(|c| c.0);
                 let end = self.model.cue_end(keys, i);
                 let raising = toks[i..end]
                     .iter()
@@ -2252,16 +2257,42 @@ impl Extractor {
     }
 
     fn kind(&self, sents: &[&Sent], spans: &[Span]) -> Kind {
-        let quotes = || sents.iter().flat_map(|s| s.quotes.iter());
-        if spans
+        // Quotations by start, with the greatest end up to each and the least end from each
+        // on: a span lies inside a quotation when the farthest-reaching one that starts at or
+        // before it covers it, and holds one when the shortest-reaching one that starts in
+        // it ends in it. Bisection keeps a statement of thousands of pieces linear.
+        let mut quotes: Vec<(usize, usize)> = sents
             .iter()
-            .all(|sp| quotes().any(|q| q.start <= sp.0 && sp.1 <= q.end))
-        {
+            .flat_map(|s| s.quotes.iter().map(|q| (q.start, q.end)))
+            .collect();
+        quotes.sort_unstable();
+        let max_end: Vec<usize> = quotes
+            .iter()
+            .scan(0, |m, q| {
+                *m = (*m).max(q.1);
+                Some(*m)
+            })
+            .collect();
+        let mut min_end: Vec<usize> = quotes
+            .iter()
+            .rev()
+            .scan(usize::MAX, |m, q| {
+                *m = (*m).min(q.1);
+                Some(*m)
+            })
+            .collect();
+        min_end.reverse();
+        let inside = |sp: &Span| {
+            let n = quotes.partition_point(|q| q.0 <= sp.0);
+            n > 0 && sp.1 <= max_end[n - 1]
+        };
+        let holds = |sp: &Span| {
+            let n = quotes.partition_point(|q| q.0 < sp.0);
+            min_end.get(n).is_some_and(|&e| e <= sp.1)
+        };
+        if spans.iter().all(inside) {
             Kind::Direct
-        } else if spans
-            .iter()
-            .any(|sp| quotes().any(|q| sp.0 <= q.start && q.end <= sp.1))
-        {
+        } else if spans.iter().any(holds) {
             Kind::Mixed
         } else {
             Kind::Indirect
@@ -2269,7 +2300,6 @@ impl Extractor {
     }
 }
 
-/// Does a form of "be" stand right before token `c0` ("are expected", "was told")?
 /// Is "expected" at token `i` a raising verb ("is not widely expected to ...", see
 /// `Extractor::raising`): "to" after it, a form of "be" before it, adverbs between?
 fn raising_expected(body: &str, toks: &[Token], i: usize) -> bool {
@@ -2290,6 +2320,7 @@ fn raising_expected(body: &str, toks: &[Token], i: usize) -> bool {
     after_be(body, toks, k)
 }
 
+/// Does a form of "be" stand right before token `c0` ("are expected", "was told")?
 fn after_be(body: &str, toks: &[Token], c0: usize) -> bool {
     c0 > 0
         && matches!(
