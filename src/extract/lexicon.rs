@@ -149,24 +149,20 @@ impl Lexicon {
         let mut named = HashSet::default();
         let mut in_named = false;
         let mut raising = HashSet::default();
-        let mut in_raising = false;
         let mut object_cues = HashSet::default();
-        let mut in_object = false;
+        // The last sections mark words rather than list cues: which one the lines are in.
+        let mut marks: Option<&mut HashSet<String>> = None;
         for l in lines(cues) {
-            if l == "[raising]" {
-                in_raising = true;
+            match l {
+                "[object]" => marks = Some(&mut object_cues),
+                "[raising]" => marks = Some(&mut raising),
+                _ => {}
+            }
+            if l.starts_with('[') && marks.is_some() {
                 continue;
             }
-            if l == "[object]" {
-                in_object = true;
-                continue;
-            }
-            if in_object && !in_raising {
-                object_cues.insert(l.lc());
-                continue;
-            }
-            if in_raising {
-                raising.insert(l.lc());
+            if let Some(set) = marks.as_deref_mut() {
+                set.insert(l.lc());
                 continue;
             }
             if l == "[stance]" {

@@ -712,11 +712,7 @@ impl Extractor {
     /// after "asked" (and "about") to the comma that closes the opening clause.
     fn asked(&self, body: &str, s: &Sent) -> Option<Found> {
         let toks = &s.toks;
-        let word = |k: usize| {
-            toks.get(k)
-                .filter(|t| t.word && !t.quoted)
-                .map(|t| lower(body, t))
-        };
+        let word = |k: usize| plain_word(body, toks, k);
         let at = match word(0).as_deref() {
             Some("asked") => 0,
             Some("when" | "if") if word(1).as_deref() == Some("asked") => 1,
@@ -799,11 +795,7 @@ impl Extractor {
     /// it ends at punctuation, a subordinating word, a time adjunct ("last week", "on
     /// Monday") or "and" before a verb ("... and has appeared at his side").
     fn object_phrase(&self, body: &str, toks: &[Token], k: usize, limit: usize) -> Option<Span> {
-        let word = |j: usize| {
-            toks.get(j)
-                .filter(|t| t.word && !t.quoted)
-                .map(|t| lower(body, t))
-        };
+        let word = |j: usize| plain_word(body, toks, j);
         let time = |j: usize| {
             word(j).is_some_and(|w| {
                 w.ends_with("day")
@@ -891,11 +883,7 @@ impl Extractor {
     /// subject ("it seems [that ...]").
     fn raising(&self, body: &str, s: &Sent) -> Option<Found> {
         let toks = &s.toks;
-        let word = |k: usize| {
-            toks.get(k)
-                .filter(|t| t.word && !t.quoted)
-                .map(|t| lower(body, t))
-        };
+        let word = |k: usize| plain_word(body, toks, k);
         let is = |k: usize, set: &[&str]| word(k).is_some_and(|w| set.contains(&&*w));
         let adverb = |k: usize| {
             word(k).is_some_and(|w| {
@@ -918,13 +906,19 @@ impl Extractor {
                     )
             })
         };
-        const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
         const AUX: &[&str] = &[
             "do", "does", "did", "may", "might", "would", "could", "will", "can", "should", "must",
             "has", "have", "had",
         ];
-        let v =
-            (0..toks.len()).find(|&k| word(k).is_some_and(|w| self.lex.raising.contains(&*w)))?;
+        // Most sentences have no raising verb: look for one without allocating.
+        let v = (0..toks.len()).find(|&k| {
+            let t = &toks[k];
+            let mut buf = [0u8; lexicon::MAX_CUE_WORD];
+            t.word
+                && !t.quoted
+                && lexicon::ascii_lower(t.text(body), &mut buf)
+                    .is_some_and(|w| self.lex.raising.contains(w))
+        })?;
         let expected = word(v).as_deref() == Some("expected");
         // The verb group: auxiliaries and adverbs before the verb ("is not widely expected",
         // "did not seem").
@@ -933,12 +927,12 @@ impl Extractor {
             g -= 1;
         }
         if expected {
-            if g == 0 || !is(g - 1, BE) || !is(v + 1, &["to"]) {
+            if g == 0 || !is(g - 1, BE_FORMS) || !is(v + 1, &["to"]) {
                 return None;
             }
             g -= 1;
         }
-        while g > 0 && (is(g - 1, AUX) || is(g - 1, BE) || adverb(g - 1)) {
+        while g > 0 && (is(g - 1, AUX) || is(g - 1, BE_FORMS) || adverb(g - 1)) {
             g -= 1;
         }
         // What follows the verb: "to ...", or a complement ("seemed irritated"); not a place
@@ -2322,11 +2316,17 @@ fn raising_expected(body: &str, toks: &[Token], i: usize) -> bool {
 
 /// Does a form of "be" stand right before token `c0` ("are expected", "was told")?
 fn after_be(body: &str, toks: &[Token], c0: usize) -> bool {
-    c0 > 0
-        && matches!(
-            &*lower(body, &toks[c0 - 1]),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        )
+    c0 > 0 && BE_FORMS.contains(&&*lower(body, &toks[c0 - 1]))
+}
+
+/// The forms of "be".
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Token `k` lowercased, if it is a word outside quotation marks.
+fn plain_word<'a>(body: &'a str, toks: &[Token], k: usize) -> Option<std::borrow::Cow<'a, str>> {
+    toks.get(k)
+        .filter(|t| t.word && !t.quoted)
+        .map(|t| lower(body, t))
 }
 
 /// The first token from `k` on that is none of `marks` (the punctuation between a cue and
