@@ -272,7 +272,10 @@ impl Extractor {
                 |set: &rustc_hash::FxHashSet<String>| cue.as_ref().is_some_and(|c| set.contains(c));
             // A position is a statement only of a person the article names ("Sanders seemed
             // to"), not of a place or a body ("Washington does want").
-            if r.person.is_none() && cue_in(&self.lex.named_stance_cues) {
+            if r.person.is_none()
+                && cue_in(&self.lex.named_stance_cues)
+                && !f.np.as_ref().is_some_and(|n| plural_group(body, n))
+            {
                 continue;
             }
             out.push(self.statement(article, &article_id, &sents, f, &r));
@@ -583,7 +586,7 @@ impl Extractor {
             // coordinated one ("Farmers have grown anxious and want ...").
             if named_only
                 && !f.np.as_ref().is_some_and(|n| {
-                    matches!(n.kind, NpKind::Name | NpKind::Pronoun)
+                    (matches!(n.kind, NpKind::Name | NpKind::Pronoun) || plural_group(body, n))
                         && toks
                             .iter()
                             .filter(|t| t.start >= n.end && t.end <= toks[c0].start)
@@ -2323,6 +2326,22 @@ fn after_be(body: &str, toks: &[Token], c0: usize) -> bool {
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Token `k` lowercased, if it is a word outside quotation marks.
+/// A description of people in the plural ("Many Republicans", "Party leaders", "19 percent of
+/// college students polled"): a group that can hold a position ("... want no repeat of 1980").
+/// Not a possessive ("Clinton's support fell").
+fn plural_group(body: &str, n: &Np) -> bool {
+    if n.kind != NpKind::Nominal {
+        return false;
+    }
+    let text = &body[n.start..n.end];
+    let last = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after_apostrophe = text[..text.len() - last.len()].ends_with(['\'', '’']);
+    last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !after_apostrophe
+}
+
 fn plain_word<'a>(body: &'a str, toks: &[Token], k: usize) -> Option<std::borrow::Cow<'a, str>> {
     toks.get(k)
         .filter(|t| t.word && !t.quoted)
@@ -3007,6 +3026,55 @@ mod tests {
                 Some("Ruth Adler".into()),
                 "a ban on new wells in the valley".into()
             )]
+        );
+    }
+
+    #[test]
+    fn a_group_with_a_relative_clause_or_a_place_is_one_speaker_phrase() {
+        let one = |body: &str| -> (Option<String>, Option<String>, String) {
+            let st = run(body);
+            assert_eq!(st.len(), 1, "{body}: {st:#?}");
+            let s = st.into_iter().next().unwrap();
+            (s.speaker_mention, s.speaker, s.quote)
+        };
+        assert_eq!(
+            one("Farmers in Kent who sold their land said they regretted it."),
+            (
+                Some("Farmers in Kent who sold their land".into()),
+                None,
+                "they regretted it".into()
+            )
+        );
+        // Members of a party somewhere are not the party speaking.
+        assert_eq!(
+            one("Democrats in Ohio said the count was fair."),
+            (
+                Some("Democrats in Ohio".into()),
+                None,
+                "the count was fair".into()
+            )
+        );
+        // A relative clause inside a sentence belongs to an object, not to a subject.
+        assert!(
+            run("He met farmers who sold their land said nothing.")
+                .iter()
+                .all(|s| s.speaker_mention.as_deref() != Some("farmers who sold their land"))
+        );
+    }
+
+    #[test]
+    fn a_group_can_hold_a_position_but_a_possessive_cannot() {
+        let said = mentions_and_quotes;
+        assert_eq!(
+            said("Many farmers want a new levy on imported grain."),
+            [(
+                Some("Many farmers".into()),
+                "a new levy on imported grain".into()
+            )]
+        );
+        assert_eq!(
+            said("The governor's support fell sharply in the spring."),
+            []
         );
     }
 

@@ -124,7 +124,6 @@ pub(super) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "prosecutor",
     "prosecutors",
     "lawyer",
-    "lawyers",
     "court",
     "scholar",
     "scholars",
@@ -624,6 +623,25 @@ static GENERIC: WordSet = WordSet::new(&[
     "insiders",
     "democrats",
     "republicans",
+    "farmers",
+    "workers",
+    "students",
+    "parents",
+    "teachers",
+    "doctors",
+    "nurses",
+    "members",
+    "leaders",
+    "delegates",
+    "donors",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "respondents",
+    "citizens",
+    "immigrants",
+    "employees",
+    "prosecutors",
 ]);
 
 /// The token's text in lowercase; borrowed (no allocation) when it is already lowercase ASCII.
@@ -1100,7 +1118,51 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
         }
         return chain_subject(lex, body, toks, close);
     }
-    np_core_before(lex, body, toks, j)
+    restrictive_relative(lex, body, toks, j).or_else(|| np_core_before(lex, body, toks, j))
+}
+
+/// "Democrats in Iowa who watched the debate said", "Voters who back him say": a subject
+/// opening its clause, then a relative clause without commas, right before the cue (token
+/// `end`). The mention runs from the subject to the end of the clause, as annotators mark it.
+fn restrictive_relative(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Option<Np> {
+    let lim = end.saturating_sub(12);
+    let mut w = end;
+    while w > lim {
+        w -= 1;
+        let t = &toks[w];
+        if !t.word || t.quoted {
+            return None;
+        }
+        if lower(body, t) == "who" {
+            break;
+        }
+    }
+    if w + 1 >= end || lower(body, &toks[w]) != "who" {
+        return None;
+    }
+    let ante = np_core_before(lex, body, toks, w).filter(|n| n.kind != NpKind::Pronoun)?;
+    let starts_clause = toks
+        .iter()
+        .rposition(|t| t.start < ante.start)
+        .is_none_or(|p| {
+            !toks[..=p].iter().any(|t| t.word && !t.quoted) || toks[p].text(body) == ","
+        });
+    // "Republicans who voted for him": some of a party's members, not the party.
+    let kind = match ante.kind {
+        NpKind::Org => NpKind::Nominal,
+        k => k,
+    };
+    let name = if kind == NpKind::Nominal {
+        vec![]
+    } else {
+        ante.name.clone()
+    };
+    starts_clause.then(|| Np {
+        end: toks[end - 1].end,
+        kind,
+        name,
+        ..ante
+    })
 }
 
 const WEEKDAYS: &[&str] = &[
@@ -1355,6 +1417,21 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
     }
     // "officials briefed on the talks said": a phrase after a preposition is the complement of
     // a participle after the speaker, not the speaker.
+    // "Democrats in Iowa said", "officials at the ministry said": a group and where it is.
+    if k >= 2
+        && matches!(&*lower(body, &toks[k - 1]), "in" | "at" | "from")
+        && let Some(head) = np_core_before(lex, body, toks, k - 1)
+        && matches!(head.kind, NpKind::Nominal | NpKind::Org)
+        && make_np(lex, body, &toks[k..end]).is_some_and(|n| n.kind != NpKind::Pronoun)
+    {
+        // A party's members somewhere are people, not the party speaking.
+        return Some(Np {
+            end: last.end,
+            kind: NpKind::Nominal,
+            name: vec![],
+            ..head
+        });
+    }
     if k > 0 && NP_STOPS.contains(&lower(body, &toks[k - 1])) {
         return participle_phrase(lex, body, toks, end)
             .or_else(|| make_np(lex, body, &toks[k..end]));
@@ -1845,8 +1922,6 @@ static REPRESENTATIVES: WordSet = WordSet::new(&[
     "leadership",
     "leaders",
     "negotiators",
-    "lawyers",
-    "attorneys",
     "executives",
     "press",
 ]);
