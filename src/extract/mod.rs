@@ -619,6 +619,7 @@ impl Extractor {
                 continue;
             }
             f.sent = i;
+            subordinate_clause_end(body, toks, &mut f);
             if let Some(prev) = out.last_mut() {
                 // "Comey has said that X, Lewandowski said Y": the second statement cuts the
                 // first one's content at the comma before it; anything else overlapping is
@@ -1173,6 +1174,9 @@ impl Extractor {
                     && !n.quoted
                     && self.lex.cues.contains(&*w)
                     && !self.lex.noun_cues.contains(&*w)
+                    // "... tired of the status quo and wanted a candidate ...": a position
+                    // after "and" goes on with the content's own subject as often as not.
+                    && !self.lex.named_stance_cues.contains(&*w)
                     && (w.ends_with("ed") || w == "said" || w == "told")
             });
             if second_cue {
@@ -2326,6 +2330,57 @@ fn after_be(body: &str, toks: &[Token], c0: usize) -> bool {
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Token `k` lowercased, if it is a word outside quotation marks.
+/// Words opening a subordinate clause before the main one: "While Ramos said that X, he ...".
+static SUBORDINATORS: WordSet = WordSet::new(&[
+    "while", "although", "though", "because", "if", "when", "whereas", "since", "after", "before",
+    "once", "unless",
+]);
+
+/// "While Ramos said that journalists cannot take sides, he appears uneasy": when the speaker
+/// opens a subordinate clause, what they said ends with that clause, at the first comma after
+/// the cue that a subject follows (a pronoun or a capitalised word).
+fn subordinate_clause_end(body: &str, toks: &[Token], f: &mut Found) {
+    let (Some(np), [(from, to)]) = (f.np.as_ref(), f.spans.as_slice()) else {
+        return;
+    };
+    let (from, to) = (*from, *to);
+    let Some(at) = toks.iter().position(|t| t.start == np.start) else {
+        return;
+    };
+    let opens = at > 0 && toks[at - 1].word && SUBORDINATORS.contains(&lower(body, &toks[at - 1]));
+    if !opens || np.start > from {
+        return;
+    }
+    let end = toks.iter().enumerate().find_map(|(k, t)| {
+        let next = toks.get(k + 1)?;
+        let w = lower(body, next);
+        let subject = next.word
+            && !next.quoted
+            && !w.ends_with("ing")
+            && !w.ends_with("ly")
+            && !matches!(
+                &*w,
+                "and" | "or" | "but" | "which" | "who" | "that" | "as" | "not" | "so" | "if" | "a" | "an"
+                    | "then" | "even" | "such" | "because" | "although" | "though" | "while"
+                    | "when" | "with" | "without" | "in" | "on" | "at" | "for" | "to" | "of"
+            )
+            // "the count, which ran late, was flawed": a verb after the comma goes on.
+            && !BE_FORMS.contains(&&*w)
+            && !matches!(
+                &*w,
+                "has" | "have" | "had" | "will" | "would" | "could" | "should" | "can" | "may"
+                    | "might" | "must" | "did" | "does" | "do"
+            );
+        (t.start > from && t.end < to && t.text(body) == "," && !t.quoted && subject)
+            .then_some(t.start)
+    });
+    if let Some(e) = end
+        && body[from..e].split_whitespace().count() >= 3
+    {
+        f.spans[0].1 = e;
+    }
+}
+
 /// A description of people in the plural ("Many Republicans", "Party leaders", "19 percent of
 /// college students polled"): a group that can hold a position ("... want no repeat of 1980").
 /// Not a possessive ("Clinton's support fell").
@@ -3059,6 +3114,22 @@ mod tests {
             run("He met farmers who sold their land said nothing.")
                 .iter()
                 .all(|s| s.speaker_mention.as_deref() != Some("farmers who sold their land"))
+        );
+    }
+
+    #[test]
+    fn a_speaker_in_a_subordinate_clause_said_only_that_clause() {
+        let said = mentions_and_quotes;
+        assert_eq!(
+            said("While Ana Ruiz said that the levy was fair, she voted against it in May."),
+            [(Some("Ana Ruiz".into()), "that the levy was fair".into())]
+        );
+        assert_eq!(
+            said("The vote passed, although Omar Hale said the count, which ran late, was flawed."),
+            [(
+                Some("Omar Hale".into()),
+                "the count, which ran late, was flawed".into()
+            )]
         );
     }
 
