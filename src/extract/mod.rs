@@ -670,6 +670,31 @@ impl Extractor {
             }
             out.push(f);
         }
+        if let Some(mut q) = self.when_asked(body, s) {
+            q.sent = i;
+            // "Christie said X when asked whether ...": X ends before "when".
+            let asked = q.cue.map_or(0, |c| c.0);
+            let when = toks
+                .iter()
+                .rfind(|t| t.end <= asked && t.word)
+                .map(|t| t.start);
+            for prev in &mut out {
+                let last = prev.spans.len() - 1;
+                let (ps, pe) = prev.spans[last];
+                if let Some(w) = when.filter(|&w| ps < w && w < pe) {
+                    prev.spans[last] = trim_span(body, (ps, w), &[',', ';']);
+                }
+            }
+            let free = out.iter().all(|f| {
+                f.spans
+                    .iter()
+                    .all(|&(a, b)| b <= q.spans[0].0 || a >= q.spans[0].1)
+            });
+            if free {
+                out.push(q);
+                out.sort_by_key(|f| f.spans[0].0);
+            }
+        }
         if out.is_empty() {
             out.extend(
                 self.colon_lead(body, sents, i, &cues)
@@ -750,6 +775,51 @@ impl Extractor {
             spans: vec![trim_span(body, (toks[from].start, end), &[','])],
             cue: Some((toks[at].start, toks[from - 1].end)),
             np: None,
+            floating: false,
+        })
+    }
+
+    /// `Christie said ... when asked whether he would run`, `Ryan used the words when asked in
+    /// May if he would endorse Trump`: the question put to the speaker, from its first word
+    /// ("about", "whether", "if", "who", ...) to the next comma or the sentence's end, by the
+    /// asker when "by" names one. Sentences that open with "asked" are [`Self::asked`]'s.
+    fn when_asked(&self, body: &str, s: &Sent) -> Option<Found> {
+        let toks = &s.toks;
+        let word = |k: usize| plain_word(body, toks, k);
+        let first = toks.iter().position(|t| t.word)?;
+        let at = (first + 2..toks.len().saturating_sub(2)).find(|&k| {
+            word(k).as_deref() == Some("asked") && word(k - 1).as_deref() == Some("when")
+        })?;
+        let mut np = None;
+        let mut k = at + 1;
+        let opens = |w: &str| {
+            matches!(
+                w,
+                "about" | "whether" | "if" | "who" | "what" | "which" | "how" | "why" | "where"
+            )
+        };
+        // "when asked by a reporter if ...", "when asked in May if ...": the asker or a time,
+        // up to the question's first word.
+        let from = (k..toks.len().min(k + 8)).find(|&m| word(m).as_deref().is_some_and(opens))?;
+        if word(k).as_deref() == Some("by") && from > k + 1 {
+            np = np_before(self.lex, body, toks, from).filter(|n| n.start >= toks[k + 1].start);
+        }
+        k = from;
+        let end = (k + 1..toks.len())
+            .find(|&m| {
+                let t = &toks[m];
+                !t.quoted && matches!(t.text(body), "," | ";" | ":" | "." | "?" | "!")
+            })
+            .map_or(s.span.1, |m| toks[m].start);
+        let sp = trim_span(body, (toks[k].start, end), &[',']);
+        if body[sp.0..sp.1].split_whitespace().count() < 2 {
+            return None;
+        }
+        Some(Found {
+            sent: 0,
+            spans: vec![sp],
+            cue: Some((toks[at].start, toks[at].end)),
+            np,
             floating: false,
         })
     }
@@ -1221,10 +1291,23 @@ impl Extractor {
         let mut spans = Vec::new();
         if !leading {
             // The clause before: from the sentence start, or after a colon or semicolon.
-            let from = toks[..c0]
+            let mut from = toks[..c0]
                 .iter()
                 .rposition(|t| !t.quoted && matches!(t.text(body), ";" | ":"))
                 .map_or(s.span.0, |p| toks[p].end);
+            // "... pledged delegates, which stood at 263, according to the AP": what the
+            // source gives is the modifier after the last comma, not the clause it hangs on.
+            let comma_before = c0.checked_sub(1).filter(|&p| toks[p].text(body) == ",");
+            if let Some(p) = toks[..comma_before.unwrap_or(c0)]
+                .iter()
+                .rposition(|t| !t.quoted && t.text(body) == ",")
+                .filter(|&p| toks[p].start >= from)
+                && toks
+                    .get(p + 1)
+                    .is_some_and(|t| !t.quoted && matches!(&*lower(body, t), "which" | "where"))
+            {
+                from = toks[p + 1].start;
+            }
             let sp = trim_span(body, (from, toks[c0].start), &[',', '—', '-', '(']);
             if sp.1 > sp.0 {
                 spans.push(sp);
@@ -3130,6 +3213,25 @@ mod tests {
                 Some("Omar Hale".into()),
                 "the count, which ran late, was flawed".into()
             )]
+        );
+    }
+
+    #[test]
+    fn the_question_put_to_a_speaker_mid_sentence_is_its_own_statement() {
+        let said = mentions_and_quotes;
+        assert_eq!(
+            said("Ana Ruiz said the levy was fair when asked whether she would repeal it."),
+            [
+                (Some("Ana Ruiz".into()), "the levy was fair".into()),
+                (None, "whether she would repeal it".into())
+            ]
+        );
+        assert_eq!(
+            said("\"Never,\" Omar Hale said when asked by a reporter if he would run again."),
+            [
+                (Some("Omar Hale".into()), "Never".into()),
+                (Some("a reporter".into()), "if he would run again".into())
+            ]
         );
     }
 
