@@ -700,6 +700,7 @@ impl Extractor {
                 self.colon_lead(body, sents, i, &cues)
                     .or_else(|| self.headline(body, sents, i))
                     .or_else(|| self.in_survey(body, s))
+                    .or_else(|| self.survey_after(body, s))
                     .or_else(|| self.raising(body, s))
                     .map(|mut f| {
                         f.sent = i;
@@ -861,6 +862,52 @@ impl Extractor {
         Some(Found::cued(
             vec![content],
             Some((toks[0].start, toks[0].end)),
+            np,
+        ))
+    }
+
+    /// "Obama was winning blacks by 28 points in the same poll", "Trump leads by 8 points in
+    /// the survey, taken July 11-14": a poll that closes the clause is the source of what
+    /// comes before it (when no cue is there).
+    fn survey_after(&self, body: &str, s: &Sent) -> Option<Found> {
+        let toks = &s.toks;
+        let word = |k: usize| plain_word(body, toks, k);
+        let (p, head) = (3..toks.len()).find_map(|p| {
+            if word(p).as_deref() != Some("in") {
+                return None;
+            }
+            let head = (p + 2..toks.len().min(p + 8))
+                .take_while(|&k| toks[k].word && !toks[k].quoted)
+                .find(|&k| word(k).is_some_and(|w| matches!(&*w, "poll" | "polls" | "survey")))?;
+            // The poll ends the clause, bar a time ("last month").
+            let ends = toks.get(head + 1).is_none_or(|t| {
+                matches!(t.text(body), "," | "." | ";")
+                    || word(head + 1).is_some_and(|w| matches!(&*w, "last" | "this" | "released"))
+            });
+            // "sits at single digits in the polls": a standing, not a source.
+            let standing = head == p + 2 && word(head).as_deref() == Some("polls");
+            (ends && !standing).then_some((p, head))
+        })?;
+        let from = toks[..p]
+            .iter()
+            .rposition(|t| !t.quoted && matches!(t.text(body), ";" | ":"))
+            .map_or(s.span.0, |k| toks[k].end);
+        let content = trim_span(body, (from, toks[p].start), &[',']);
+        if body[content.0..content.1].split_whitespace().count() < 3 || toks[0].quoted {
+            return None;
+        }
+        let words: Vec<&str> = toks[p + 1..=head].iter().map(|t| t.text(body)).collect();
+        let (_, name, role) = speakers::classify(self.lex, &words);
+        let np = Np {
+            start: toks[p + 1].start,
+            end: toks[head].end,
+            kind: NpKind::Nominal,
+            name,
+            role,
+        };
+        Some(Found::cued(
+            vec![content],
+            Some((toks[p].start, toks[p].end)),
             np,
         ))
     }
@@ -3232,6 +3279,23 @@ mod tests {
                 (Some("Omar Hale".into()), "Never".into()),
                 (Some("a reporter".into()), "if he would run again".into())
             ]
+        );
+    }
+
+    #[test]
+    fn a_poll_closing_the_clause_is_its_source() {
+        let said = mentions_and_quotes;
+        assert_eq!(
+            said("Ruiz led Hale by nine points among women in the latest county poll."),
+            [(
+                Some("the latest county poll".into()),
+                "Ruiz led Hale by nine points among women".into()
+            )]
+        );
+        // A standing in "the polls" names no poll.
+        assert_eq!(
+            said("Hale has struggled for months to gain ground in the polls."),
+            []
         );
     }
 
