@@ -620,6 +620,7 @@ impl Extractor {
             }
             f.sent = i;
             subordinate_clause_end(body, toks, &mut f);
+            after_listener(body, toks, c0, c1, &mut f);
             if let Some(prev) = out.last_mut() {
                 // "Comey has said that X, Lewandowski said Y": the second statement cuts the
                 // first one's content at the comma before it; anything else overlapping is
@@ -2460,6 +2461,72 @@ fn after_be(body: &str, toks: &[Token], c0: usize) -> bool {
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Token `k` lowercased, if it is a word outside quotation marks.
+/// Cues whose first object is the one addressed, not what was said: "asked Mrs. Clinton
+/// about the women".
+static LISTENER_CUES: WordSet = WordSet::new(&[
+    "urged",
+    "urges",
+    "urge",
+    "urging",
+    "asked",
+    "asks",
+    "ask",
+    "asking",
+    "pressed",
+    "presses",
+    "pressing",
+    "encouraged",
+    "encourages",
+    "begged",
+    "implored",
+    "challenged",
+    "challenges",
+    "invited",
+    "pushed",
+    "warned",
+    "warns",
+    "reminded",
+    "reminds",
+]);
+
+/// "The moderator asked Mrs. Clinton about the women", "asked Ms. Ruiz whether she would
+/// run": what was said starts after the listener, at "about" or a question word (cue tokens
+/// `c0..c1`). A task ("urged Google to get tougher") keeps its listener, as annotators do.
+fn after_listener(body: &str, toks: &[Token], c0: usize, c1: usize, f: &mut Found) {
+    if c1 != c0 + 1 || !LISTENER_CUES.contains(&lower(body, &toks[c0])) {
+        return;
+    }
+    let [(from, to)] = f.spans.as_slice() else {
+        return;
+    };
+    let (from, to) = (*from, *to);
+    let Some(first) = toks
+        .iter()
+        .position(|t| t.start == from)
+        .filter(|&k| k == c1)
+    else {
+        return;
+    };
+    let mut k = first;
+    while k < toks.len() && k < first + 8 && toks[k].word && !toks[k].quoted {
+        let w = lower(body, &toks[k]);
+        let start = match &*w {
+            "whether" | "if" | "why" | "how" | "what" => Some(toks[k].start),
+            "about" => Some(toks[k].start),
+            // "asked her to call him if possible": the listener's task is what was said.
+            "to" => return,
+            _ => None,
+        };
+        if let Some(st) = start {
+            if k > first && st < to && body[st..to].split_whitespace().count() >= 2 {
+                f.spans[0].0 = st;
+            }
+            return;
+        }
+        k += 1;
+    }
+}
+
 /// Words opening a subordinate clause before the main one: "While Ramos said that X, he ...".
 static SUBORDINATORS: WordSet = WordSet::new(&[
     "while", "although", "though", "because", "if", "when", "whereas", "since", "after", "before",
@@ -3296,6 +3363,25 @@ mod tests {
         assert_eq!(
             said("Hale has struggled for months to gain ground in the polls."),
             []
+        );
+    }
+
+    #[test]
+    fn a_question_starts_after_its_listener_but_a_task_keeps_it() {
+        let said = mentions_and_quotes;
+        assert_eq!(
+            said("The moderator asked Ana Ruiz about the closed clinics in the valley."),
+            [(
+                Some("The moderator".into()),
+                "about the closed clinics in the valley".into()
+            )]
+        );
+        assert_eq!(
+            said("Omar Hale urged the council to delay the vote until June."),
+            [(
+                Some("Omar Hale".into()),
+                "the council to delay the vote until June".into()
+            )]
         );
     }
 
