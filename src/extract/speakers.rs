@@ -124,6 +124,7 @@ pub(super) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "prosecutor",
     "prosecutors",
     "lawyer",
+    "lawyers",
     "court",
     "scholar",
     "scholars",
@@ -1922,6 +1923,8 @@ static REPRESENTATIVES: WordSet = WordSet::new(&[
     "leadership",
     "leaders",
     "negotiators",
+    "lawyers",
+    "attorneys",
     "executives",
     "press",
 ]);
