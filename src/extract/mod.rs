@@ -788,12 +788,14 @@ impl Extractor {
     fn when_asked(&self, body: &str, s: &Sent) -> Option<Found> {
         let toks = &s.toks;
         let word = |k: usize| plain_word(body, toks, k);
+        let is = |k: usize, w: &str| {
+            let t = &toks[k];
+            t.word && !t.quoted && t.text(body).eq_ignore_ascii_case(w)
+        };
         let first = toks.iter().position(|t| t.word)?;
-        let at = (first + 2..toks.len().saturating_sub(2)).find(|&k| {
-            word(k).as_deref() == Some("asked") && word(k - 1).as_deref() == Some("when")
-        })?;
-        let mut np = None;
-        let mut k = at + 1;
+        // Every sentence is scanned: compare in place, without lowercasing.
+        let at = (first + 2..toks.len().saturating_sub(2))
+            .find(|&k| is(k, "asked") && is(k - 1, "when"))?;
         let opens = |w: &str| {
             matches!(
                 w,
@@ -802,18 +804,19 @@ impl Extractor {
         };
         // "when asked by a reporter if ...", "when asked in May if ...": the asker or a time,
         // up to the question's first word.
+        let k = at + 1;
         let from = (k..toks.len().min(k + 8)).find(|&m| word(m).as_deref().is_some_and(opens))?;
-        if word(k).as_deref() == Some("by") && from > k + 1 {
-            np = np_before(self.lex, body, toks, from).filter(|n| n.start >= toks[k + 1].start);
-        }
-        k = from;
-        let end = (k + 1..toks.len())
+        let np = (is(k, "by") && from > k + 1)
+            .then(|| np_before(self.lex, body, toks, from))
+            .flatten()
+            .filter(|n| n.start >= toks[k + 1].start);
+        let end = (from + 1..toks.len())
             .find(|&m| {
                 let t = &toks[m];
                 !t.quoted && matches!(t.text(body), "," | ";" | ":" | "." | "?" | "!")
             })
             .map_or(s.span.1, |m| toks[m].start);
-        let sp = trim_span(body, (toks[k].start, end), &[',']);
+        let sp = trim_span(body, (toks[from].start, end), &[',']);
         if body[sp.0..sp.1].split_whitespace().count() < 2 {
             return None;
         }
@@ -874,7 +877,9 @@ impl Extractor {
         let toks = &s.toks;
         let word = |k: usize| plain_word(body, toks, k);
         let (p, head) = (3..toks.len()).find_map(|p| {
-            if word(p).as_deref() != Some("in") {
+            // Every sentence without a statement is scanned: compare in place.
+            let t = &toks[p];
+            if !(t.word && !t.quoted && t.text(body).eq_ignore_ascii_case("in")) {
                 return None;
             }
             let head = (p + 2..toks.len().min(p + 8))
@@ -889,11 +894,7 @@ impl Extractor {
             let standing = head == p + 2 && word(head).as_deref() == Some("polls");
             (ends && !standing).then_some((p, head))
         })?;
-        let from = toks[..p]
-            .iter()
-            .rposition(|t| !t.quoted && matches!(t.text(body), ";" | ":"))
-            .map_or(s.span.0, |k| toks[k].end);
-        let content = trim_span(body, (from, toks[p].start), &[',']);
+        let content = trim_span(body, (clause_start(body, s, p), toks[p].start), &[',']);
         if body[content.0..content.1].split_whitespace().count() < 3 || toks[0].quoted {
             return None;
         }
@@ -1338,11 +1339,7 @@ impl Extractor {
         let after_comma = toks.get(e).is_some_and(|t| t.text(body) == ",");
         let mut spans = Vec::new();
         if !leading {
-            // The clause before: from the sentence start, or after a colon or semicolon.
-            let mut from = toks[..c0]
-                .iter()
-                .rposition(|t| !t.quoted && matches!(t.text(body), ";" | ":"))
-                .map_or(s.span.0, |p| toks[p].end);
+            let mut from = clause_start(body, s, c0);
             // "... pledged delegates, which stood at 263, according to the AP": what the
             // source gives is the modifier after the last comma, not the clause it hangs on.
             let comma_before = c0.checked_sub(1).filter(|&p| toks[p].text(body) == ",");
@@ -2460,7 +2457,6 @@ fn after_be(body: &str, toks: &[Token], c0: usize) -> bool {
 /// The forms of "be".
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
-/// Token `k` lowercased, if it is a word outside quotation marks.
 /// Cues whose first object is the one addressed, not what was said: "asked Mrs. Clinton
 /// about the women".
 static LISTENER_CUES: WordSet = WordSet::new(&[
@@ -2511,8 +2507,7 @@ fn after_listener(body: &str, toks: &[Token], c0: usize, c1: usize, f: &mut Foun
     while k < toks.len() && k < first + 8 && toks[k].word && !toks[k].quoted {
         let w = lower(body, &toks[k]);
         let start = match &*w {
-            "whether" | "if" | "why" | "how" | "what" => Some(toks[k].start),
-            "about" => Some(toks[k].start),
+            "about" | "whether" | "if" | "why" | "how" | "what" => Some(toks[k].start),
             // "asked her to call him if possible": the listener's task is what was said.
             "to" => return,
             _ => None,
@@ -2533,9 +2528,20 @@ static SUBORDINATORS: WordSet = WordSet::new(&[
     "once", "unless",
 ]);
 
+/// Words after a comma that carry on the clause before it rather than open a main clause: a
+/// connector, a preposition, an apposition ("a tax loophole"), an auxiliary ("the count, which
+/// ran late, was flawed"). Forms of "be" are [`BE_FORMS`].
+static CLAUSE_GOES_ON: WordSet = WordSet::new(&[
+    "and", "or", "but", "which", "who", "that", "as", "not", "so", "if", "a", "an", "then", "even",
+    "such", "because", "although", "though", "while", "when", "with", "without", "in", "on", "at",
+    "for", "to", "of", "has", "have", "had", "will", "would", "could", "should", "can", "may",
+    "might", "must", "did", "does", "do",
+]);
+
 /// "While Ramos said that journalists cannot take sides, he appears uneasy": when the speaker
 /// opens a subordinate clause, what they said ends with that clause, at the first comma after
-/// the cue that a subject follows (a pronoun or a capitalised word).
+/// the cue that a new subject follows (a word that is no participle, adverb or
+/// [`CLAUSE_GOES_ON`] word).
 fn subordinate_clause_end(body: &str, toks: &[Token], f: &mut Found) {
     let (Some(np), [(from, to)]) = (f.np.as_ref(), f.spans.as_slice()) else {
         return;
@@ -2555,19 +2561,8 @@ fn subordinate_clause_end(body: &str, toks: &[Token], f: &mut Found) {
             && !next.quoted
             && !w.ends_with("ing")
             && !w.ends_with("ly")
-            && !matches!(
-                &*w,
-                "and" | "or" | "but" | "which" | "who" | "that" | "as" | "not" | "so" | "if" | "a" | "an"
-                    | "then" | "even" | "such" | "because" | "although" | "though" | "while"
-                    | "when" | "with" | "without" | "in" | "on" | "at" | "for" | "to" | "of"
-            )
-            // "the count, which ran late, was flawed": a verb after the comma goes on.
-            && !BE_FORMS.contains(&&*w)
-            && !matches!(
-                &*w,
-                "has" | "have" | "had" | "will" | "would" | "could" | "should" | "can" | "may"
-                    | "might" | "must" | "did" | "does" | "do"
-            );
+            && !CLAUSE_GOES_ON.contains(&w)
+            && !BE_FORMS.contains(&&*w);
         (t.start > from && t.end < to && t.text(body) == "," && !t.quoted && subject)
             .then_some(t.start)
     });
@@ -2594,6 +2589,16 @@ fn plural_group(body: &str, n: &Np) -> bool {
     last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !after_apostrophe
 }
 
+/// Where the clause ending at token `k` starts: the sentence's start, or after the last colon
+/// or semicolon before `k` (outside quotation marks).
+fn clause_start(body: &str, s: &Sent, k: usize) -> usize {
+    s.toks[..k]
+        .iter()
+        .rposition(|t| !t.quoted && matches!(t.text(body), ";" | ":"))
+        .map_or(s.span.0, |p| s.toks[p].end)
+}
+
+/// Token `k` lowercased, if it is a word outside quotation marks.
 fn plain_word<'a>(body: &'a str, toks: &[Token], k: usize) -> Option<std::borrow::Cow<'a, str>> {
     toks.get(k)
         .filter(|t| t.word && !t.quoted)
@@ -2791,6 +2796,13 @@ mod tests {
     }
 
     /// Each statement's speaker mention and quote.
+    /// The one statement of `body` (fails when there are none or several).
+    fn only(body: &str) -> Statement {
+        let mut st = run(body);
+        assert_eq!(st.len(), 1, "{body}: {st:#?}");
+        st.remove(0)
+    }
+
     fn mentions_and_quotes(body: &str) -> Vec<(Option<String>, String)> {
         run(body)
             .into_iter()
@@ -3283,10 +3295,8 @@ mod tests {
 
     #[test]
     fn a_group_with_a_relative_clause_or_a_place_is_one_speaker_phrase() {
-        let one = |body: &str| -> (Option<String>, Option<String>, String) {
-            let st = run(body);
-            assert_eq!(st.len(), 1, "{body}: {st:#?}");
-            let s = st.into_iter().next().unwrap();
+        let one = |body: &str| {
+            let s = only(body);
             (s.speaker_mention, s.speaker, s.quote)
         };
         assert_eq!(
@@ -3403,10 +3413,8 @@ mod tests {
 
     #[test]
     fn a_raising_verb_reports_the_writers_reading_with_no_source() {
-        let one = |body: &str| -> (Option<String>, Option<String>, Option<String>, String) {
-            let st = run(body);
-            assert_eq!(st.len(), 1, "{body}: {st:#?}");
-            let s = st.into_iter().next().unwrap();
+        let one = |body: &str| {
+            let s = only(body);
             (s.speaker, s.speaker_mention, s.cue, s.quote)
         };
         assert_eq!(

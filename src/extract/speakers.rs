@@ -1126,22 +1126,13 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
 /// opening its clause, then a relative clause without commas, right before the cue (token
 /// `end`). The mention runs from the subject to the end of the clause, as annotators mark it.
 fn restrictive_relative(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Option<Np> {
-    let lim = end.saturating_sub(12);
-    let mut w = end;
-    while w > lim {
-        w -= 1;
-        let t = &toks[w];
-        if !t.word || t.quoted {
-            return None;
-        }
-        if lower(body, t) == "who" {
-            break;
-        }
-    }
-    if w + 1 >= end || lower(body, &toks[w]) != "who" {
-        return None;
-    }
-    let ante = np_core_before(lex, body, toks, w).filter(|n| n.kind != NpKind::Pronoun)?;
+    // "who" within 12 words before the cue, with only words between.
+    let w = (end.saturating_sub(12)..end)
+        .rev()
+        .take_while(|&k| toks[k].word && !toks[k].quoted)
+        .find(|&k| toks[k].text(body).eq_ignore_ascii_case("who"))
+        .filter(|&w| w + 1 < end)?;
+    let mut ante = np_core_before(lex, body, toks, w).filter(|n| n.kind != NpKind::Pronoun)?;
     let starts_clause = toks
         .iter()
         .rposition(|t| t.start < ante.start)
@@ -1156,7 +1147,7 @@ fn restrictive_relative(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -
     let name = if kind == NpKind::Nominal {
         vec![]
     } else {
-        ante.name.clone()
+        std::mem::take(&mut ante.name)
     };
     starts_clause.then(|| Np {
         end: toks[end - 1].end,
@@ -1416,8 +1407,6 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
     while k < end - 1 && CONNECTORS.contains(&lower(body, &toks[k])) {
         k += 1;
     }
-    // "officials briefed on the talks said": a phrase after a preposition is the complement of
-    // a participle after the speaker, not the speaker.
     // "Democrats in Iowa said", "officials at the ministry said": a group and where it is.
     if k >= 2
         && matches!(&*lower(body, &toks[k - 1]), "in" | "at" | "from")
@@ -1433,6 +1422,8 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
             ..head
         });
     }
+    // "officials briefed on the talks said": a phrase after a preposition is the complement of
+    // a participle after the speaker, not the speaker.
     if k > 0 && NP_STOPS.contains(&lower(body, &toks[k - 1])) {
         return participle_phrase(lex, body, toks, end)
             .or_else(|| make_np(lex, body, &toks[k..end]));
