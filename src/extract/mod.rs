@@ -89,6 +89,66 @@ const AUXILIARIES: &[&str] = &[
     "must", "may", "might",
 ];
 
+/// Cues that report speech, writing or perception: what they introduce is a clause, never a
+/// bare one- or two-word object (see [`Extractor::content_or_object`]).
+static SPEECH_VERBS: WordSet = WordSet::new(&[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "write",
+    "writes",
+    "wrote",
+    "writing",
+    "report",
+    "reports",
+    "reported",
+    "find",
+    "finds",
+    "found",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "promise",
+    "promises",
+    "promised",
+    "promising",
+    "continue",
+    "continues",
+    "continued",
+    "pledge",
+    "pledged",
+    "ask",
+    "asks",
+    "asked",
+    "add",
+    "adds",
+    "added",
+    "note",
+    "notes",
+    "noted",
+    "explain",
+    "explains",
+    "explained",
+    "respond",
+    "responded",
+    "reply",
+    "replied",
+    "see",
+    "sees",
+    "saw",
+    "seen",
+]);
+
 /// Cues tried per sentence.
 const MAX_CUES_PER_SENTENCE: usize = 8;
 
@@ -708,6 +768,19 @@ impl Extractor {
                         f
                     }),
             );
+        } else if let Some(mut f) = self.raising(body, s) {
+            // "The levy is not expected to pass, and the mayor knows it": the writer's reading
+            // beside a statement of someone's.
+            let (a, b) = (f.spans[0].0, f.spans[f.spans.len() - 1].1);
+            let np = f.np.as_ref().map_or(a, |n| n.start.min(a));
+            if out.iter().all(|o| {
+                o.spans.iter().all(|&(x, y)| y <= np || x >= b)
+                    && o.np.as_ref().is_none_or(|n| n.end <= np || n.start >= b)
+            }) {
+                f.sent = i;
+                out.push(f);
+                out.sort_by_key(|f| f.spans[0].0);
+            }
         }
         out
     }
@@ -1272,6 +1345,27 @@ impl Extractor {
         (words >= 3 || (words == 2 && elliptical(&body[sp.0..sp.1]))).then_some(sp)
     }
 
+    /// [`Self::content_to`], or for a cue that takes a stance or acts on something, a content of
+    /// one or two words that names what it is about ("Ubben defended the company", "voters
+    /// backed Sanders"). A speech or perception verb needs a clause ("said Thursday", "told
+    /// POLITICO", "found alive").
+    fn content_or_object(
+        &self,
+        body: &str,
+        s: &Sent,
+        from: usize,
+        to: usize,
+        cue_word: &str,
+    ) -> Option<Span> {
+        self.content_to(body, s, from, to).or_else(|| {
+            if from >= to || SPEECH_VERBS.contains(cue_word) {
+                return None;
+            }
+            let sp = trim_span(body, (from, to), &['.', ';', ',']);
+            short_object(&body[sp.0..sp.1]).then_some(sp)
+        })
+    }
+
     /// What was said ends before a second reporting verb of the same sentence ("... and
     /// called on leaders to ...", "... but noted that ...").
     fn cut_tail(&self, body: &str, s: &Sent, sp: Span) -> Span {
@@ -1664,7 +1758,13 @@ impl Extractor {
         while j < toks.len() && toks[j].start < limit && self.model.content_goes_on(keys, k, j) {
             j += 1;
         }
-        let content = self.content_to(body, s, first.start, toks[j - 1].end)?;
+        let content = self.content_or_object(
+            body,
+            s,
+            first.start,
+            toks[j - 1].end,
+            &lower(body, &toks[c0]),
+        )?;
         let cue = Some((toks[c0].start, toks[c1 - 1].end));
         Some(Found::cued(vec![content], cue, np))
     }
@@ -1889,7 +1989,9 @@ impl Extractor {
             {
                 return Some(Found::cued(vec![object], cue, np));
             }
-            if let Some(content) = from.and_then(|f| self.content_to(body, s, f, limit)) {
+            if let Some(content) =
+                from.and_then(|f| self.content_or_object(body, s, f, limit, &cue_word))
+            {
                 return Some(Found::cued(vec![content], cue, np));
             }
         }
@@ -2641,6 +2743,34 @@ fn statement_date(article: Option<Date>, sentence: &str) -> Option<Date> {
 }
 
 /// A clause of a pronoun and an auxiliary alone, its verb left out: "he would", "they did".
+/// A content of one or two words that names what a stance is about ("Ubben defended the
+/// company", "voters backed Sanders", "she criticized it"), not an adjunct left over after the
+/// cue ("said Thursday", "told reporters", "wrote recently"), a number or punctuation.
+fn short_object(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let plain = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+            && w.starts_with(char::is_alphabetic)
+    };
+    if !plain(first) || !words.all(plain) {
+        return false;
+    }
+    let w = first.trim_end_matches('.').to_lowercase();
+    !(w.ends_with("ly")
+        || w.ends_with("day")
+        || TIME_ADJUNCTS.contains(&w)
+        || OTHER_ADJUNCTS.contains(&w)
+        || MONTHS.contains(&&*w)
+        || matches!(
+            &*w,
+            "tonight" | "however" | "that" | "so" | "too" | "now" | "here" | "there" | "back"
+        ))
+}
+
 fn elliptical(clause: &str) -> bool {
     let mut w = clause.split_whitespace().map(|w| {
         w.trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -2903,7 +3033,10 @@ mod tests {
             said(
                 "In a statement, Ohio Gov. Ada Brook (R) blasted the council and said the county would keep every route open."
             ),
-            [(Some("Ohio Gov. Ada Brook".into()), content.into())]
+            [
+                (Some("Ohio Gov. Ada Brook".into()), "the council".into()),
+                (Some("Ohio Gov. Ada Brook".into()), content.into())
+            ]
         );
         // The sentence goes on after an inverted speaker set off by commas.
         let st = run(
@@ -3325,11 +3458,49 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_on_a_bare_object_is_a_statement_a_speech_verb_needs_a_clause() {
+        let said = mentions_and_quotes;
+        assert_eq!(
+            said("Mr. Ubben has defended the company."),
+            [(Some("Mr. Ubben".into()), "the company".into())]
+        );
+        assert_eq!(
+            said("Most of the delegates rejected Saudi concerns."),
+            [(
+                Some("Most of the delegates".into()),
+                "Saudi concerns".into()
+            )]
+        );
+        // Adjuncts, listeners and numbers are not what was said.
+        for body in [
+            "Ruiz said Thursday.",
+            "Ruiz told POLITICO.",
+            "Ruiz wrote recently.",
+            "Ruiz called 1,769.",
+            "Ruiz praised on Monday.",
+        ] {
+            assert_eq!(said(body), [], "{body}");
+        }
+        // The subject of a second verb after "and" is the first one's, not the words up to it.
+        assert_eq!(
+            said("Bondi criticized Fields for the charges and has since defended the sheriff."),
+            [
+                (Some("Bondi".into()), "Fields for the charges".into()),
+                (Some("Bondi".into()), "the sheriff".into())
+            ]
+        );
+    }
+
+    #[test]
     fn a_speaker_in_a_subordinate_clause_said_only_that_clause() {
         let said = mentions_and_quotes;
         assert_eq!(
             said("While Ana Ruiz said that the levy was fair, she voted against it in May."),
-            [(Some("Ana Ruiz".into()), "that the levy was fair".into())]
+            [
+                (Some("Ana Ruiz".into()), "that the levy was fair".into()),
+                // A vote is a stance; its object is what it is about.
+                (Some("she".into()), "it".into())
+            ]
         );
         assert_eq!(
             said("The vote passed, although Omar Hale said the count, which ran late, was flawed."),
@@ -3428,7 +3599,7 @@ mod tests {
         );
         assert_eq!(
             one(
-                "But the council is not widely expected to approve the levy, and the mayor knows it."
+                "But the council is not widely expected to approve the levy, and the mayor agrees."
             ),
             (
                 None,
@@ -3436,6 +3607,16 @@ mod tests {
                 Some("is not widely expected".into()),
                 "the council … to approve the levy".into()
             )
+        );
+        // Beside somebody's statement in the same sentence.
+        assert_eq!(
+            mentions_and_quotes(
+                "But the council is not widely expected to approve the levy, and the mayor knows it."
+            ),
+            [
+                (None, "the council … to approve the levy".into()),
+                (Some("the mayor".into()), "it".into())
+            ]
         );
         // Auxiliaries and adverbs are part of the cue, not of the subject.
         assert_eq!(

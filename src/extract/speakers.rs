@@ -1617,8 +1617,9 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
             break;
         }
         // "the base chief known as Bob", "a man speaking on condition of anonymity".
+        // "Bondi criticized Fields and said ...": a verb right after a name ends it too.
         if seen_head
-            && k > start + 1
+            && (k > start + 1 || toks[start].is_cap(body))
             && !t.is_cap(body)
             && (w.ends_with("ing") || w.ends_with("ed") || w == "known")
         {

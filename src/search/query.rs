@@ -544,7 +544,7 @@ mod tests {
             ("Health, care and more are on the table", ""),
             (
                 "The alliance grows",
-                "They spoke of health care after the talks.",
+                "The talks turned to health care after lunch.",
             ),
             ("Nothing here", "care health"),
         ]);
