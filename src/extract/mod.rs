@@ -3492,6 +3492,46 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_counts_and_contracted_auxiliaries_before_a_speech_verb() {
+        let said = mentions_and_quotes;
+        // Any description speaks before "said", whatever its head noun.
+        assert_eq!(
+            said("The league legend said people misunderstand the mayor."),
+            [(
+                Some("The league legend".into()),
+                "people misunderstand the mayor".into()
+            )]
+        );
+        // ... but not before a cue that is also a noun's verb ("The plan calls for").
+        assert_eq!(said("The legend plans a tour of the valley towns."), []);
+        assert_eq!(
+            said("Several said they would rather the county kept the ferry."),
+            [(
+                Some("Several".into()),
+                "they would rather the county kept the ferry".into()
+            )]
+        );
+        assert_eq!(
+            said("Each side said the other would be to blame for the delay."),
+            [(
+                Some("Each side".into()),
+                "the other would be to blame for the delay".into()
+            )]
+        );
+        assert_eq!(
+            said("Ruiz hasn't said whether she will run again in the spring."),
+            [(
+                Some("Ruiz".into()),
+                "whether she will run again in the spring".into()
+            )]
+        );
+        assert_eq!(
+            said("Since then she's said the levy will stay as it is."),
+            [(Some("she".into()), "the levy will stay as it is".into())]
+        );
+    }
+
+    #[test]
     fn a_speaker_in_a_subordinate_clause_said_only_that_clause() {
         let said = mentions_and_quotes;
         assert_eq!(

@@ -966,6 +966,42 @@ fn np_word(body: &str, t: &Token) -> bool {
 
 /// The speaker phrase ending right before token `end` (exclusive), reading backwards; handles
 /// an apposition ("Smith, a spokesperson for Y, said").
+/// "hasn't", "wouldn’t", "can't": an auxiliary with its negation, one token.
+fn negated_auxiliary(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix("n't").or_else(|| w.strip_suffix("n’t")) else {
+        return false;
+    };
+    matches!(
+        stem,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "would"
+            | "wo"
+            | "did"
+            | "does"
+            | "do"
+            | "ca"
+            | "could"
+            | "should"
+            | "must"
+            | "might"
+    )
+}
+
+/// "he's said", "they’ve said": a pronoun subject with its auxiliary, one token; the pronoun's
+/// length in bytes.
+fn pronoun_with_auxiliary(w: &str) -> Option<usize> {
+    let (p, _) = w.split_once(['\'', '’'])?;
+    let aux = &w[p.len()..];
+    let aux = aux.trim_start_matches(['\'', '’']);
+    (PRONOUNS.contains(&p) && matches!(aux, "s" | "ve" | "d" | "ll")).then_some(p.len())
+}
+
 pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Option<Np> {
     let mut j = end;
     loop {
@@ -974,6 +1010,7 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
             let w = lower(body, &toks[j - 1]);
             if SKIP_BEFORE_CUE.contains(&w)
                 || (w.ends_with("ly") && w.len() > 4 && !toks[j - 1].is_cap(body))
+                || negated_auxiliary(&w)
             {
                 j -= 1;
             } else {
@@ -1360,6 +1397,15 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
             role: None,
         });
     }
+    if let Some(len) = pronoun_with_auxiliary(&lw) {
+        return Some(Np {
+            start: last.start,
+            end: last.start + len,
+            kind: NpKind::Pronoun,
+            name: vec![],
+            role: None,
+        });
+    }
     let mut k = end - 1;
     let mut count = 1;
     while k > 0 && count < 9 {
@@ -1428,8 +1474,72 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
         return participle_phrase(lex, body, toks, end)
             .or_else(|| make_np(lex, body, &toks[k..end]));
     }
-    make_np(lex, body, &toks[k..end]).or_else(|| participle_phrase(lex, body, toks, end))
+    make_np(lex, body, &toks[k..end])
+        .or_else(|| participle_phrase(lex, body, toks, end))
+        .or_else(|| described_speaker(lex, body, toks, k, end))
 }
+
+/// "The NFL legend said ...", "The memo shows ...": before a verb that only a speaker, writer or
+/// document can be the subject of, a description opening with a determiner speaks, whatever
+/// its head noun (the word lists know "spokesman", not every trade or document).
+fn described_speaker(
+    lex: &Lexicon,
+    body: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+) -> Option<Np> {
+    let cue = toks.get(end).filter(|t| t.word && !t.quoted)?;
+    if !SUBJECT_OF_SPEECH.contains(&lower(body, cue))
+        || !DETERMINERS.contains(&lower(body, toks.get(start)?))
+        || end - start < 2
+    {
+        return None;
+    }
+    let words: Vec<&str> = toks[start..end].iter().map(|t| t.text(body)).collect();
+    let (kind, name, role) = classify(lex, &words);
+    (kind == NpKind::Nominal).then(|| Np {
+        start: toks[start].start,
+        end: toks[end - 1].end,
+        kind,
+        name,
+        role,
+    })
+}
+
+/// Heads of a phrase that counts people ("Several said", "Each side said", "none has said").
+static QUANTIFIED: WordSet = WordSet::new(&[
+    "several",
+    "many",
+    "most",
+    "few",
+    "both",
+    "none",
+    "others",
+    "each",
+    "side",
+    "sides",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "half",
+    "majority",
+    "minority",
+    "plurality",
+]);
+
+/// Verbs whose subject is a speaker, a writer or a document (see [`described_speaker`]).
+static SUBJECT_OF_SPEECH: WordSet = WordSet::new(&[
+    "said", "says", "say", "told", "tells", "wrote", "writes", "added", "argued", "argues",
+    "warned", "warns", "noted", "notes", "stated", "states", "insisted", "insists", "claimed",
+    "claims", "shows", "showed", "found", "finds",
+]);
 
 /// Words that open or join clauses: a participle phrase never runs over them.
 static CLAUSE_WORDS: WordSet = WordSet::new(&[
@@ -1571,7 +1681,11 @@ fn make_np(lex: &Lexicon, body: &str, toks: &[Token]) -> Option<Np> {
 /// Can a description with this head word say something? People by role or group ("the
 /// minister", "donors", "a strategist"), bodies, documents, poll figures ("46 percent").
 fn plausible_speaker_head(lex: &Lexicon, head: &str) -> bool {
-    if lex.is_role_word(head) || SPEAKER_NOUNS.contains(head) || GENERIC.contains(head) {
+    if lex.is_role_word(head)
+        || SPEAKER_NOUNS.contains(head)
+        || GENERIC.contains(head)
+        || QUANTIFIED.contains(head)
+    {
         return true;
     }
     if head
