@@ -3519,6 +3519,13 @@ mod tests {
             )]
         );
         assert_eq!(
+            said("People with knowledge of the talks said the deal was close."),
+            [(
+                Some("People with knowledge of the talks".into()),
+                "the deal was close".into()
+            )]
+        );
+        assert_eq!(
             said("Ruiz hasn't said whether she will run again in the spring."),
             [(
                 Some("Ruiz".into()),

@@ -1468,6 +1468,20 @@ fn np_core_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Opti
             ..head
         });
     }
+    // "people with knowledge of the talks said": a person or group with what makes them a
+    // source.
+    // ("Officials with the agency" are the agency's: the agency speaks, as before.)
+    if k >= 2
+        && lower(body, &toks[k - 1]) == "with"
+        && make_np(lex, body, &toks[k..end]).is_none()
+        && let Some(head) = np_core_before(lex, body, toks, k - 1)
+        && matches!(head.kind, NpKind::Nominal)
+    {
+        return Some(Np {
+            end: last.end,
+            ..head
+        });
+    }
     // "officials briefed on the talks said": a phrase after a preposition is the complement of
     // a participle after the speaker, not the speaker.
     if k > 0 && NP_STOPS.contains(&lower(body, &toks[k - 1])) {
