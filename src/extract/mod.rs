@@ -147,6 +147,10 @@ static SPEECH_VERBS: WordSet = WordSet::new(&[
     "sees",
     "saw",
     "seen",
+    "posted",
+    "emailed",
+    "texted",
+    "tweeted",
 ]);
 
 /// Cues tried per sentence.
@@ -158,6 +162,19 @@ struct Sent {
     para: usize,
     toks: Vec<Token>,
     quotes: Vec<Quote>,
+}
+
+impl Sent {
+    /// This sentence and the next one of its paragraph as one sentence.
+    fn merge(&mut self, body: &str, next: Sent) {
+        self.span.1 = next.span.1;
+        for q in next.quotes {
+            if !self.quotes.contains(&q) {
+                self.quotes.push(q);
+            }
+        }
+        self.toks = text::tokens(body, self.span, &self.quotes);
+    }
 }
 
 /// A statement found, before its speaker is resolved.
@@ -381,15 +398,82 @@ impl Extractor {
                     .copied()
                     .collect();
                 let toks = text::tokens(body, span, &qs);
-                out.push(Sent {
+                let sent = Sent {
                     span,
                     para: pi,
                     toks,
                     quotes: qs,
-                });
+                };
+                match out.last_mut() {
+                    Some(prev) if self.attribution_of(body, prev, &sent) => {
+                        prev.merge(body, sent);
+                    }
+                    _ => out.push(sent),
+                }
             }
         }
         out
+    }
+
+    /// "called for new talks", "warned against the plan", "asked about the vote": the
+    /// preposition after the verb belongs to the cue, and what it introduces is what was said
+    /// (except after "say" and "tell": "said of Trump, ..." names a topic, not the words).
+    fn preposition_to_cue(&self, body: &str, toks: &[Token], f: &mut Found) {
+        let Some((c0, c1)) = f.cue else { return };
+        let Some(k) = toks.iter().position(|t| t.start >= c1) else {
+            return;
+        };
+        let verb = body[c0..c1].split_whitespace().next().unwrap_or("").lc();
+        if f.spans[0].0 != toks[k].start
+            || toks[k].quoted
+            || matches!(
+                &*verb,
+                "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
+            )
+            || !matches!(
+                &*lower(body, &toks[k]),
+                "for" | "about" | "against" | "of" | "over"
+            )
+        {
+            return;
+        }
+        let Some(next) = toks.get(k + 1).filter(|t| t.word || t.quoted) else {
+            return;
+        };
+        let words = body[next.start..f.spans[0].1].split_whitespace().count();
+        if words >= 1 && next.start < f.spans[0].1 {
+            f.spans[0].0 = next.start;
+            f.cue = Some((c0, toks[k].end));
+        }
+    }
+
+    /// `"Are you ready?" Trump asked the crowd.`: a quotation ending in a question or an
+    /// exclamation mark closes its sentence, but a speaker phrase and its cue right after it
+    /// say who asked. Is `next` such a phrase for the quotation `prev`?
+    fn attribution_of(&self, body: &str, prev: &Sent, next: &Sent) -> bool {
+        let Some(q) = prev.quotes.last() else {
+            return false;
+        };
+        let blank = |a: usize, b: usize| body.get(a..b).is_some_and(|t| t.trim().is_empty());
+        let ends_in_question = q.closed
+            && blank(prev.span.0, q.open)
+            && blank(q.close, prev.span.1)
+            && body
+                .get(q.start..q.end)
+                .is_some_and(|t| t.trim_end().ends_with(['?', '!']));
+        if !ends_in_question || next.para != prev.para {
+            return false;
+        }
+        let Some(first) = next.toks.first().filter(|t| t.is_cap(body) && !t.quoted) else {
+            return false;
+        };
+        let Some(&(c0, _, according)) = self.cues(body, &next.toks).first() else {
+            return false;
+        };
+        !according
+            && c0 <= 12
+            && next.toks[..c0].iter().all(|t| !t.quoted)
+            && np_before(self.lex, body, &next.toks, c0).is_some_and(|n| n.start == first.start)
     }
 
     /// Records every person named outside quotation marks, with the title before the name.
@@ -623,7 +707,7 @@ impl Extractor {
             }
             let participle = !according
                 && c0 > 0
-                && toks[c0 - 1].text(body) == ","
+                && matches!(toks[c0 - 1].text(body), "," | "—" | "–")
                 && lower(body, &toks[c0]).ends_with("ing");
             let earlier = out.last().and_then(|p| p.np.clone()).filter(|_| participle);
             let found = if according {
@@ -680,6 +764,7 @@ impl Extractor {
             }
             f.sent = i;
             subordinate_clause_end(body, toks, &mut f);
+            self.preposition_to_cue(body, toks, &mut f);
             after_listener(body, toks, c0, c1, &mut f);
             if let Some(prev) = out.last_mut() {
                 // "Comey has said that X, Lewandowski said Y": the second statement cuts the
@@ -1871,7 +1956,15 @@ impl Extractor {
             && c1 + 1 < limit_tok
         {
             let before = trim_span(body, (s.span.0, toks[nt - 1].start), &[]);
-            let after = self.content_to(body, s, toks[c1 + 1].start, limit);
+            // The words before carry the clause too: "This campaign, he says, is different"
+            // is three words of what was said around the cue.
+            let after = self
+                .content_to(body, s, toks[c1 + 1].start, limit)
+                .or_else(|| {
+                    let sp = trim_span(body, (toks[c1 + 1].start, limit), &['.', ';', ',']);
+                    let words = |a: Span| body[a.0..a.1].split_whitespace().count();
+                    (sp.1 > sp.0 && words(before) + words(sp) >= 3).then_some(sp)
+                });
             if let Some(after) = after.filter(|_| before.1 > before.0) {
                 let mut spans = vec![before, after];
                 spans.retain(|sp| sp.1 > sp.0);
@@ -2078,8 +2171,9 @@ impl Extractor {
     /// sentence's first name or pronoun ("Giles tried again in October and said he had ...").
     fn coordinated_subject(&self, body: &str, toks: &[Token], c0: usize) -> Option<Np> {
         // "..., saying that ...": a participle cue after a comma takes the sentence's subject.
-        let participle =
-            c0 > 0 && toks[c0 - 1].text(body) == "," && lower(body, &toks[c0]).ends_with("ing");
+        let participle = c0 > 0
+            && matches!(toks[c0 - 1].text(body), "," | "—" | "–")
+            && lower(body, &toks[c0]).ends_with("ing");
         let and = if participle {
             c0 - 1
         } else {
@@ -2111,13 +2205,11 @@ impl Extractor {
         let w = strip_possessive(&w);
         // "A spokeswoman for Janney declined to comment, saying ...": a description opening
         // the sentence.
-        if participle
-            && speakers::in_set(
-                &["a", "an", "the", "his", "her", "their", "its"],
-                toks[first].text(body),
-            )
-            && let Some(np) = np_after(self.lex, body, toks, first)
-                .filter(|n| n.end <= toks[and].start && n.kind != NpKind::Pronoun)
+        if speakers::in_set(
+            &["a", "an", "the", "his", "her", "their", "its"],
+            toks[first].text(body),
+        ) && let Some(np) = np_after(self.lex, body, toks, first)
+            .filter(|n| n.end <= toks[and].start && n.kind != NpKind::Pronoun)
         {
             return Some(np);
         }
@@ -3154,6 +3246,48 @@ mod tests {
 
     fn triple(speaker: &str, cue: &str, quote: &str) -> (String, String, String) {
         (speaker.into(), cue.into(), quote.into())
+    }
+
+    #[test]
+    fn questions_before_their_speaker_coordinated_descriptions_and_prepositions_after_cues() {
+        // A quotation ending in "?" closes its sentence; the speaker phrase after it asks it.
+        assert_eq!(
+            said("\"Do you think I will change?\" Ada Brook asked reporters at the rally."),
+            vec![triple("Ada Brook", "asked", "Do you think I will change?")]
+        );
+        // ... but a new sentence that is no speaker phrase stays apart.
+        assert!(said("\"Do you think I will change?\" The vote came a week later.").is_empty());
+        // A description opening the sentence is the subject of a coordinated cue.
+        assert_eq!(
+            said("The mayor visited the plant and said the workers would keep their jobs."),
+            vec![triple("", "said", "the workers would keep their jobs")]
+        );
+        // Around a cue set off by commas, the words on both sides are what was said.
+        assert_eq!(
+            said("Ada Brook spoke in Riga. This campaign, she says, is different."),
+            vec![triple("Ada Brook", "says", "This campaign … is different")]
+        );
+        // A participle after a dash takes the sentence's subject.
+        assert_eq!(
+            said("Ada Brook changed her mind on the spot – saying she would back the plan."),
+            vec![triple("Ada Brook", "saying", "she would back the plan")]
+        );
+        // "called for", "warned against": the preposition is the cue's.
+        assert_eq!(
+            said("Ada Brook warned against a hasty vote on the treaty."),
+            vec![triple(
+                "Ada Brook",
+                "warned against",
+                "a hasty vote on the treaty"
+            )]
+        );
+        assert_eq!(
+            said("Ada Brook said of the treaty, \"It will hold.\"")
+                .into_iter()
+                .map(|t| t.1)
+                .collect::<Vec<_>>(),
+            vec!["said".to_string()]
+        );
     }
 
     #[test]
