@@ -479,6 +479,11 @@ impl Extractor {
     /// Records every person named outside quotation marks, with the title before the name.
     fn register_people(&self, body: &str, s: &Sent, reg: &mut Registry) {
         let toks = &s.toks;
+        // In a Title Case headline every run of words is capitalised ("Good Relationship With
+        // David Cameron"): a new person there needs a known first name.
+        let words = toks.iter().filter(|t| t.word).count();
+        let caps = toks.iter().filter(|t| t.is_cap(body)).count();
+        let title_case = words >= 4 && caps * 10 >= words * 7;
         let mut i = 0;
         while i < toks.len() {
             if !toks[i].is_cap(body) || toks[i].quoted {
@@ -538,7 +543,10 @@ impl Extractor {
             let honorific = words
                 .iter()
                 .any(|w| matches!(w.lc().trim_end_matches('.'), "mr" | "mrs" | "ms" | "dr"));
-            if kind == NpKind::Name && (name.len() >= 2 || honorific || reg.lookup(&name).is_some())
+            let known_first = || self.lex.gender.contains_key(&name[0].lc());
+            if kind == NpKind::Name
+                && (name.len() >= 2 || honorific || reg.lookup(&name).is_some())
+                && (!title_case || reg.lookup(&name).is_some() || known_first())
             {
                 let role = role
                     .or_else(|| self.apposition(body, toks, j))
@@ -3288,6 +3296,29 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec!["said".to_string()]
         );
+    }
+
+    #[test]
+    fn bodies_ending_in_furniture_words_things_and_title_case_headlines() {
+        // "Watch" ends a body's name; it only opens page furniture.
+        assert_eq!(
+            said("Judicial Watch said the ruling raised new questions about the archive."),
+            vec![triple(
+                "Judicial Watch",
+                "said",
+                "the ruling raised new questions about the archive"
+            )]
+        );
+        // A newspaper or a statement is no person: not the last person named.
+        let st = run("Ada Brook said the talks had stalled. \
+                      The newspaper said the talks would resume in March.");
+        assert_eq!(st.len(), 2, "{st:?}");
+        assert_eq!(st[1].speaker, None);
+        // A Title Case headline registers no person from words that are not a name.
+        let st = run("Talks Stall Over Good Relationship With Ada Brook\n\n\
+                      Ada Brook met the ministers. The minister said the talks would resume.");
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
     }
 
     #[test]

@@ -2061,11 +2061,111 @@ pub fn is_definite_person(lex: &Lexicon, text: &str) -> bool {
     if GENERIC.contains(head.as_str()) || head.ends_with('s') || ORG_HEADS.contains(head.as_str()) {
         return false;
     }
+    if NOT_PERSON_HEADS.contains(head.as_str()) {
+        return false;
+    }
+    // Most words in "-ant" and "-ent" are things ("the statement", "the government", "the
+    // restaurant"); the people are listed.
     lex.is_role_word(head)
-        || ["er", "or", "ist", "ian", "ant", "ent", "ee"]
+        || PERSON_ANT_ENT.contains(head.as_str())
+        || ["er", "or", "ist", "ian", "ee"]
             .iter()
             .any(|s| head.ends_with(s))
 }
+
+/// Heads in "-er", "-or", "-ist", "-ian" and "-ee" that name no person: "the newspaper said"
+/// is no earlier speaker's.
+static NOT_PERSON_HEADS: WordSet = WordSet::new(&[
+    "newspaper",
+    "paper",
+    "letter",
+    "poster",
+    "flyer",
+    "center",
+    "computer",
+    "number",
+    "order",
+    "border",
+    "matter",
+    "quarter",
+    "chapter",
+    "register",
+    "trailer",
+    "banner",
+    "tower",
+    "theater",
+    "water",
+    "power",
+    "weather",
+    "cover",
+    "sector",
+    "factor",
+    "error",
+    "mirror",
+    "motor",
+    "floor",
+    "door",
+    "indicator",
+    "tracker",
+    "counter",
+    "filter",
+    "marker",
+    "sticker",
+    "twitter",
+    "meter",
+    "answer",
+    "offer",
+    "cancer",
+    "dinner",
+    "river",
+    "corner",
+    "list",
+    "twist",
+    "gist",
+    "committee",
+    "jubilee",
+    "guarantee",
+    "decree",
+]);
+
+/// People among the words in "-ant" and "-ent" (see [`is_definite_person`]).
+static PERSON_ANT_ENT: WordSet = WordSet::new(&[
+    "president",
+    "resident",
+    "student",
+    "agent",
+    "opponent",
+    "client",
+    "patient",
+    "parent",
+    "correspondent",
+    "respondent",
+    "dissident",
+    "incumbent",
+    "superintendent",
+    "proponent",
+    "adherent",
+    "claimant",
+    "applicant",
+    "assistant",
+    "consultant",
+    "servant",
+    "immigrant",
+    "participant",
+    "accountant",
+    "attendant",
+    "defendant",
+    "lieutenant",
+    "merchant",
+    "sergeant",
+    "tenant",
+    "informant",
+    "militant",
+    "migrant",
+    "entrant",
+    "contestant",
+    "descendant",
+]);
 
 /// The gender a name, honorific or role tells.
 fn gender_of(lex: &Lexicon, name: &[String], role: Option<&str>) -> Option<char> {
@@ -2103,7 +2203,14 @@ pub fn plausible_name(name: &str) -> bool {
             &["of", "for", "at", "and", "&", "the", "to", "in", "on", "by"],
             last,
         )
-        && !words.iter().any(|w| NOT_NAMES.contains(w.lc().as_str()))
+        // Page furniture opens the phrase ("Watch Trump's speech", "Photo Caption") or is in
+        // it ("Suffolk University Poll"); a few of its words may end a name ("Judicial
+        // Watch", "Ian Read").
+        && !NOT_NAMES.contains(first.lc().as_str())
+        && !words[1..].iter().any(|w| {
+            let w = w.lc();
+            NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "watch" | "read" | "target")
+        })
 }
 
 /// The name a speaker string stands for: itself when plausible; the named body or person of a
