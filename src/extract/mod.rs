@@ -1829,6 +1829,27 @@ impl Extractor {
         let np = np_before(self.lex, body, toks, c0)
             .or_else(|| self.coordinated_subject(body, toks, c0))?;
         let limit = Self::clause_stop(body, toks, cues, c1).map_or(s.span.1, |k| toks[k].start);
+        let cue = Some((toks[c0].start, toks[c1 - 1].end));
+        // `"Q," Kelly charged in her opening question.`: the quotation the speaker phrase
+        // follows is what was charged, when the cue closes the sentence bar an adjunct (not
+        // `"Q," Ramos said, referring to ...`, nor a quotation going on after the cue).
+        let next = toks.get(c1).filter(|t| t.start < limit);
+        let closes = next.is_none_or(|t| t.word && !t.quoted && self.is_adjunct_opener(body, t));
+        let participle = lower(body, &toks[c0]).ends_with("ing");
+        if closes
+            && !participle
+            && let Some(q) = s.quotes.iter().find(|q| {
+                q.closed
+                    && body
+                        .get(s.span.0..q.open)
+                        .is_some_and(|lead| lead.trim().is_empty())
+                    && body
+                        .get(q.close..np.start)
+                        .is_some_and(|b| b.trim().trim_matches(',').trim().is_empty())
+            })
+        {
+            return Some(Found::cued(vec![self.quote_span(body, q)], cue, np));
+        }
         let mut k = skip_marks(body, toks, c1, &[":", ",", "—", "-"]);
         // "called on Thursday for ...": a day named right after the cue is no part of what
         // was said.
@@ -1858,7 +1879,6 @@ impl Extractor {
             toks[j - 1].end,
             &lower(body, &toks[c0]),
         )?;
-        let cue = Some((toks[c0].start, toks[c1 - 1].end));
         Some(Found::cued(vec![content], cue, np))
     }
 
@@ -2411,6 +2431,24 @@ impl Extractor {
                         .filter(|&i| reg.compatible(i, gender))
                     {
                         return from_person(i, Via::Pronoun, None);
+                    }
+                    // `"...," Cruz said. "...," he added.`: a speaker named by surname alone
+                    // is in no register, and is still the one the pronoun continues.
+                    if let Some(l) = last.filter(|l| {
+                        l.person.is_none()
+                            && l.via == Via::Named
+                            && l.speaker.as_deref().is_some_and(|n| {
+                                speakers::plausible_name(n) && !speakers::is_generic(n)
+                            })
+                    }) {
+                        return Resolved {
+                            mention: None,
+                            speaker: l.speaker.clone(),
+                            role: l.role.clone(),
+                            org: l.org.clone(),
+                            via: Via::Pronoun,
+                            person: None,
+                        };
                     }
                     if let Some(i) = reg.last_before(np.start, gender) {
                         return from_person(i, Via::Pronoun, None);
@@ -3319,6 +3357,21 @@ mod tests {
                       Ada Brook met the ministers. The minister said the talks would resume.");
         assert_eq!(st.len(), 1, "{st:?}");
         assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
+    }
+
+    #[test]
+    fn a_surname_speaker_goes_on_with_a_pronoun_and_a_closer_can_open_a_paragraph() {
+        // A speaker named by surname alone is in no register; "he" still continues it, not
+        // the last full name of the article.
+        let st = run("Lena Ortiz met the mayor on Monday.\n\n\
+                      \"The plan is dead,\" Brook said.\n\n\
+                      \"We will start again next year,\" he said.");
+        assert_eq!(st.len(), 2, "{st:?}");
+        assert_eq!(st[1].speaker.as_deref(), Some("Brook"));
+        // A paragraph opening with a closing mark opens a quotation with it.
+        let st = run("\u{201d}We are ready,\u{201d} Ada Brook said.");
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].quote, "We are ready");
     }
 
     #[test]

@@ -87,7 +87,13 @@ pub fn quotes(body: &str, para: Span) -> Vec<Quote> {
                     let straight_closer = c == '"'
                         && prev.is_some_and(|p| p.is_alphanumeric())
                         && next.is_none_or(char::is_whitespace);
-                    if !is_close_double(c) && !straight_closer {
+                    // A closing mark that opens the paragraph, or a word after a space
+                    // ("” … they are" as some pages write), opens a quotation all the same.
+                    let misused_closer = is_close_double(c)
+                        && (prev.is_none()
+                            || (prev.is_some_and(char::is_whitespace)
+                                && next.is_some_and(char::is_alphanumeric)));
+                    if (!is_close_double(c) || misused_closer) && !straight_closer {
                         open = Some((abs, after, c));
                     }
                 }
