@@ -2426,6 +2426,29 @@ impl Extractor {
                 let w = text.lc();
                 if matches!(w.as_str(), "he" | "she") {
                     let gender = Some(if w == "he" { 'm' } else { 'f' });
+                    // Someone named in a sentence after the last speaker's (and outside it)
+                    // is whom the story moved on to: "Bob said he also returned ...".
+                    let cue = f.cue.map(|(a, b)| body[a..b].lc()).unwrap_or_default();
+                    let goes_on = matches!(
+                        cue.as_str(),
+                        "added" | "adds" | "continued" | "continues" | "went on"
+                    );
+                    let moved_on = last.and_then(|l| l.mention).and_then(|(_, lend)| {
+                        let (pos, i) = reg.last_mention_before(np.start, gender)?;
+                        let between = body.get(lend..pos)?;
+                        let new_sentence = between.contains(". ")
+                            || between.contains(".\n")
+                            || between.contains('\n');
+                        // ... as the subject opening a sentence, not any later mention.
+                        let lead = body[..pos].trim_end_matches([' ', '\t']);
+                        let opens = lead.is_empty()
+                            || lead.ends_with(['\n', '.', '?', '!', '"', '\u{201d}']);
+                        (pos > lend && new_sentence && opens && !goes_on && Some(i) != last?.person)
+                            .then_some(i)
+                    });
+                    if let Some(i) = moved_on {
+                        return from_person(i, Via::Pronoun, None);
+                    }
                     if let Some(i) = last
                         .and_then(|l| l.person)
                         .filter(|&i| reg.compatible(i, gender))
@@ -3372,6 +3395,42 @@ mod tests {
         let st = run("\u{201d}We are ready,\u{201d} Ada Brook said.");
         assert_eq!(st.len(), 1, "{st:?}");
         assert_eq!(st[0].quote, "We are ready");
+    }
+
+    #[test]
+    fn a_pronoun_follows_the_story_to_a_subject_opening_a_later_sentence() {
+        let speakers = |body: &str| -> Vec<Option<String>> {
+            run(body).into_iter().map(|s| s.speaker).collect()
+        };
+        // Marek Nowak opens a sentence after Ada Brook's statement: "he" is his.
+        assert_eq!(
+            speakers(
+                "\"The plan is dead,\" said Ada Brook.\n\n\
+                 Marek Nowak arrived an hour later. \"We will start again,\" he said."
+            ),
+            vec![Some("Ada Brook".into()), Some("Marek Nowak".into())]
+        );
+        // Named inside a sentence, he is not the subject the story moved on to.
+        assert_eq!(
+            speakers(
+                "\"The plan is dead,\" said Karl Brook.\n\n\
+                 Later Brook praised Marek Nowak. \"We will start again,\" he said."
+            ),
+            // The second is the praise of Marek Nowak.
+            vec![
+                Some("Karl Brook".into()),
+                Some("Karl Brook".into()),
+                Some("Karl Brook".into())
+            ]
+        );
+        // "added" goes on with the speaker before.
+        assert_eq!(
+            speakers(
+                "\"The plan is dead,\" said Karl Brook.\n\n\
+                 Marek Nowak disagreed. \"We will start again,\" he added."
+            ),
+            vec![Some("Karl Brook".into()), Some("Karl Brook".into())]
+        );
     }
 
     #[test]

@@ -1914,6 +1914,17 @@ impl Registry {
 
     /// The person last mentioned before `pos` whose gender does not contradict the pronoun
     /// (looking back over a bounded number of mentions).
+    /// [`Self::last_before`] with where that mention is.
+    pub fn last_mention_before(&self, pos: usize, gender: Option<char>) -> Option<(usize, usize)> {
+        let upto = self.mentions.partition_point(|(p, _)| *p < pos);
+        self.mentions[..upto]
+            .iter()
+            .rev()
+            .take(64)
+            .copied()
+            .find(|&(_, i)| self.compatible(i, gender))
+    }
+
     pub fn last_before(&self, pos: usize, gender: Option<char>) -> Option<usize> {
         let upto = self.mentions.partition_point(|(p, _)| *p < pos);
         self.mentions[..upto]
