@@ -2426,26 +2426,7 @@ impl Extractor {
                 let w = text.lc();
                 if matches!(w.as_str(), "he" | "she") {
                     let gender = Some(if w == "he" { 'm' } else { 'f' });
-                    // Someone named in a sentence after the last speaker's (and outside it)
-                    // is whom the story moved on to: "Bob said he also returned ...".
-                    let cue = f.cue.map(|(a, b)| body[a..b].lc()).unwrap_or_default();
-                    let goes_on = matches!(
-                        cue.as_str(),
-                        "added" | "adds" | "continued" | "continues" | "went on"
-                    );
-                    let moved_on = last.and_then(|l| l.mention).and_then(|(_, lend)| {
-                        let (pos, i) = reg.last_mention_before(np.start, gender)?;
-                        let between = body.get(lend..pos)?;
-                        let new_sentence = between.contains(". ")
-                            || between.contains(".\n")
-                            || between.contains('\n');
-                        // ... as the subject opening a sentence, not any later mention.
-                        let lead = body[..pos].trim_end_matches([' ', '\t']);
-                        let opens = lead.is_empty()
-                            || lead.ends_with(['\n', '.', '?', '!', '"', '\u{201d}']);
-                        (pos > lend && new_sentence && opens && !goes_on && Some(i) != last?.person)
-                            .then_some(i)
-                    });
+                    let moved_on = moved_on(body, f, reg, last, np.start, gender);
                     if let Some(i) = moved_on {
                         return from_person(i, Via::Pronoun, None);
                     }
@@ -2491,6 +2472,35 @@ impl Extractor {
                 unresolved
             }
             NpKind::Nominal => {
+                // "her campaign", "the campaign": the campaign of the person meant, named
+                // the way newsrooms name it ("Clinton campaign").
+                let words = lexicon::norm_words(text);
+                if let [det, head] = words.as_slice()
+                    && matches!(head.as_str(), "campaign" | "camp")
+                {
+                    let gender = match det.as_str() {
+                        "his" => Some(Some('m')),
+                        "her" => Some(Some('f')),
+                        "the" => Some(None),
+                        _ => None,
+                    };
+                    let person = gender.and_then(|g| {
+                        last.and_then(|l| l.person)
+                            .filter(|&i| reg.compatible(i, g))
+                            .or_else(|| reg.last_before(np.start, g))
+                    });
+                    if let Some(surname) = person.and_then(|i| reg.persons[i].name.last()) {
+                        let name = format!("{surname} campaign");
+                        return Resolved {
+                            mention: None,
+                            speaker: Some(name.clone()),
+                            role: None,
+                            org: Some(name),
+                            via: Via::Org,
+                            person: None,
+                        };
+                    }
+                }
                 if let Some(i) = reg.resolve_nominal(self.lex, text, np.start) {
                     return from_person(i, Via::Nominal, None);
                 }
@@ -2514,10 +2524,25 @@ impl Extractor {
                 }
                 // "the minister", "the Republican nominee": the person the article is about.
                 if speakers::is_definite_person(self.lex, text) {
-                    if let Some(i) = last.and_then(|l| l.person) {
+                    // "the businessman", "the congresswoman": the gender the head tells.
+                    let head = words.last().map_or("", String::as_str);
+                    let gender = if head.ends_with("woman") {
+                        Some('f')
+                    } else if head.ends_with("man") {
+                        Some('m')
+                    } else {
+                        None
+                    };
+                    if let Some(i) = moved_on(body, f, reg, last, np.start, gender) {
                         return from_person(i, Via::Nominal, None);
                     }
-                    if let Some(i) = reg.last_before(np.start, None) {
+                    if let Some(i) = last
+                        .and_then(|l| l.person)
+                        .filter(|&i| reg.compatible(i, gender))
+                    {
+                        return from_person(i, Via::Nominal, None);
+                    }
+                    if let Some(i) = reg.last_before(np.start, gender) {
                         return from_person(i, Via::Nominal, None);
                     }
                 }
@@ -2690,6 +2715,34 @@ impl Extractor {
             Kind::Indirect
         }
     }
+}
+
+/// Someone named in a sentence after the last speaker's (and outside it), as the subject
+/// opening that sentence, is whom the story moved on to: "Bob said he also returned ...". Not
+/// after a cue that goes on with the speaker before ("he added").
+fn moved_on(
+    body: &str,
+    f: &Found,
+    reg: &Registry,
+    last: Option<&Resolved>,
+    at: usize,
+    gender: Option<char>,
+) -> Option<usize> {
+    let cue = f.cue.map(|(a, b)| body[a..b].lc()).unwrap_or_default();
+    if matches!(
+        cue.as_str(),
+        "added" | "adds" | "continued" | "continues" | "went on"
+    ) {
+        return None;
+    }
+    let last = last?;
+    let (_, lend) = last.mention?;
+    let (pos, i) = reg.last_mention_before(at, gender)?;
+    let between = body.get(lend..pos)?;
+    let new_sentence = between.contains(". ") || between.contains(".\n") || between.contains('\n');
+    let lead = body[..pos].trim_end_matches([' ', '\t']);
+    let opens = lead.is_empty() || lead.ends_with(['\n', '.', '?', '!', '"', '\u{201d}']);
+    (pos > lend && new_sentence && opens && Some(i) != last.person).then_some(i)
 }
 
 /// Is "expected" at token `i` a raising verb ("is not widely expected to ...", see
@@ -3431,6 +3484,19 @@ mod tests {
             ),
             vec![Some("Karl Brook".into()), Some("Karl Brook".into())]
         );
+    }
+
+    #[test]
+    fn a_campaign_is_its_candidates_and_a_businessman_is_a_man() {
+        let st = run("Ada Brook spoke in Riga on Monday. \
+                      Her campaign said the rally would go ahead.");
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Brook campaign"));
+        let st = run("Karl Nowak met Anna Brook on Monday.\n\n\
+                      \"We agreed on nothing,\" Anna Brook said.\n\n\
+                      The businessman said the deal was close.");
+        assert_eq!(st.len(), 2, "{st:?}");
+        assert_eq!(st[1].speaker.as_deref(), Some("Karl Nowak"));
     }
 
     #[test]

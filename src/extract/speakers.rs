@@ -2082,6 +2082,10 @@ pub fn is_definite_person(lex: &Lexicon, text: &str) -> bool {
         || ["er", "or", "ist", "ian", "ee"]
             .iter()
             .any(|s| head.ends_with(s))
+        // "the businessman", "the congresswoman" (not "the human", "the German").
+        || ((head.ends_with("man") || head.ends_with("woman"))
+            && head.len() > 5
+            && !matches!(head.as_str(), "human" | "german" | "ottoman" | "roman"))
 }
 
 /// Heads in "-er", "-or", "-ist", "-ian" and "-ee" that name no person: "the newspaper said"
