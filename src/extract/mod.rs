@@ -1826,8 +1826,7 @@ impl Extractor {
         if after_be(body, toks, c0) && lower(body, &toks[c0]).ends_with("ed") {
             return None;
         }
-        let np = np_before(self.lex, body, toks, c0)
-            .or_else(|| self.coordinated_subject(body, toks, c0))?;
+        let np = self.subject_np(body, toks, c0)?;
         let limit = Self::clause_stop(body, toks, cues, c1).map_or(s.span.1, |k| toks[k].start);
         let cue = Some((toks[c0].start, toks[c1 - 1].end));
         // `"Q," Kelly charged in her opening question.`: the quotation the speaker phrase
@@ -1903,8 +1902,8 @@ impl Extractor {
         if participle && after_be(body, toks, c0) {
             return None;
         }
-        let np = np_before(self.lex, body, toks, c0)
-            .or_else(|| self.coordinated_subject(body, toks, c0))
+        let np = self
+            .subject_np(body, toks, c0)
             .or_else(|| self.description_after_quote(body, s, c0))?;
         let cue = Some((toks[c0].start, toks[c1 - 1].end));
         // The sentence's other cues bound this statement: a quotation before an earlier cue is
@@ -2197,6 +2196,44 @@ impl Extractor {
 
     /// The subject of "... and said ..." (or "but says"): the name before ", who" or the
     /// sentence's first name or pronoun ("Giles tried again in October and said he had ...").
+    /// The subject of the cue at `c0`: the phrase right before it, or the sentence's subject
+    /// for a coordinated cue. A participle after a comma takes the sentence's subject first:
+    /// in "Perez hammered Trump, calling him ...", Perez calls, whatever the words before.
+    fn subject_np(&self, body: &str, toks: &[Token], c0: usize) -> Option<Np> {
+        let participle = c0 > 0
+            && matches!(toks[c0 - 1].text(body), "," | "—" | "–")
+            && lower(body, &toks[c0]).ends_with("ing");
+        let before = || np_before(self.lex, body, toks, c0);
+        let coordinated = || self.coordinated_subject(body, toks, c0);
+        if participle {
+            // ... unless the phrase before is the subject itself ("Smith, saying ...").
+            let np = before();
+            let whole_clause = np.as_ref().is_some_and(|n| {
+                toks.iter()
+                    .filter(|t| t.start >= n.start && t.end <= n.end)
+                    .any(|t| t.word && !t.is_cap(body))
+            });
+            // The subject must be followed by its verb ("Perez hammered"), not open an adjunct
+            // ("Hours after the vote", "Shortly before").
+            let verb_follows = |n: &Np| {
+                toks.iter().find(|t| t.start >= n.end).is_some_and(|t| {
+                    let w = lower(body, t);
+                    t.word
+                        && !t.quoted
+                        && !t.is_cap(body)
+                        && !self.is_adjunct_opener(body, t)
+                        && !speakers::DETERMINERS.contains(&w)
+                        && !matches!(&*w, "and" | "or" | "but" | "who" | "which" | "that")
+                })
+            };
+            if whole_clause && let Some(c) = coordinated().filter(|c| verb_follows(c)) {
+                return Some(c);
+            }
+            return np.or_else(coordinated);
+        }
+        before().or_else(coordinated)
+    }
+
     fn coordinated_subject(&self, body: &str, toks: &[Token], c0: usize) -> Option<Np> {
         // "..., saying that ...": a participle cue after a comma takes the sentence's subject.
         let participle = c0 > 0
@@ -3497,6 +3534,24 @@ mod tests {
                       The businessman said the deal was close.");
         assert_eq!(st.len(), 2, "{st:?}");
         assert_eq!(st[1].speaker.as_deref(), Some("Karl Nowak"));
+    }
+
+    #[test]
+    fn a_participle_after_a_clause_is_the_sentence_subjects() {
+        assert_eq!(
+            said("Karl Nowak hammered Anna Brook, calling her plan a danger to the country."),
+            vec![triple(
+                "Karl Nowak",
+                "calling",
+                "her plan a danger to the country"
+            )]
+        );
+        // An opening adjunct is no subject.
+        assert!(
+            run("Hours after the vote ended, calling it a disgrace to the country.")
+                .iter()
+                .all(|s| s.speaker.is_none())
+        );
     }
 
     #[test]

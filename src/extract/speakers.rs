@@ -588,6 +588,19 @@ static OPENER_NAMES: WordSet = WordSet::new(&[
     "because",
     "unlike",
     "like",
+    "once",
+    "shortly",
+    "throughout",
+    "inside",
+    "outside",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "until",
+    "unless",
+    "whether",
 ]);
 
 static GENERIC: WordSet = WordSet::new(&[
