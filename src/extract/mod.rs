@@ -3555,6 +3555,19 @@ mod tests {
     }
 
     #[test]
+    fn a_people_or_a_party_alone_keeps_its_mention_and_gets_no_name() {
+        for body in [
+            "Democrats said the bill would fail in the Senate.",
+            "Millennials said the bill would fail in the Senate.",
+        ] {
+            let st = run(body);
+            assert_eq!(st.len(), 1, "{st:?}");
+            assert_eq!(st[0].speaker, None, "{body}");
+            assert!(st[0].speaker_mention.is_some(), "{body}");
+        }
+    }
+
+    #[test]
     fn a_second_cue_in_the_sentence_says_a_statement_of_its_own() {
         // Without the second cue, the two quotations are one split statement.
         assert_eq!(

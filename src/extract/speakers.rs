@@ -2223,6 +2223,13 @@ pub fn plausible_name(name: &str) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
+    // "Democrats said", "Millennials want": a people or a party's members, no name; nor a
+    // sentence's opening word ("Asked", "Speaking", "My").
+    if let [one] = words.as_slice()
+        && (is_group_word(one) || NOT_ONE_WORD_NAMES.contains(one.lc().as_str()))
+    {
+        return false;
+    }
     first
         .chars()
         .next()
@@ -2240,6 +2247,34 @@ pub fn plausible_name(name: &str) -> bool {
             NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "watch" | "read" | "target")
         })
 }
+
+/// Words that name nobody when they stand alone as a speaker.
+static NOT_ONE_WORD_NAMES: WordSet = WordSet::new(&[
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "police",
+    "candidates",
+    "politicians",
+    "millennials",
+    "boomers",
+    "my",
+    "latest",
+    "asked",
+    "speaking",
+    "yes",
+    "no",
+    "anyone",
+    "everyone",
+    "someone",
+    "nobody",
+    "report",
+    "chinese",
+    "british",
+    "french",
+]);
 
 /// The name a speaker string stands for: itself when plausible; the named body or person of a
 /// description that slipped through ("spokeswoman for Hillary Clinton" → Hillary Clinton, as
