@@ -3559,6 +3559,7 @@ mod tests {
         for body in [
             "Democrats said the bill would fail in the Senate.",
             "Millennials said the bill would fail in the Senate.",
+            "Democratic primary voters said the bill would fail in the Senate.",
         ] {
             let st = run(body);
             assert_eq!(st.len(), 1, "{st:?}");

@@ -2230,6 +2230,11 @@ pub fn plausible_name(name: &str) -> bool {
     {
         return false;
     }
+    // A name ends in a capitalised word or a body's head ("Clinton campaign", "Obama
+    // administration"); "Democratic primary voters" or "Thursday's meeting" name nobody.
+    if last.starts_with(char::is_lowercase) && !ORG_HEADS.contains(last.lc().as_str()) {
+        return false;
+    }
     first
         .chars()
         .next()
