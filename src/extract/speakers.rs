@@ -2413,6 +2413,10 @@ mod tests {
             "of",
             "Hide Caption",
             "",
+            // People of a body or a place, not its name.
+            "Group of 20 leaders",
+            "Democratic primary voters",
+            "Democrats",
         ] {
             assert!(!plausible_name(n), "{n}");
         }
@@ -2422,7 +2426,8 @@ mod tests {
             "O'Brien",
             "U.S.",
             "FBI",
-            "Group of 20 leaders",
+            "Obama administration",
+            "Judicial Watch",
         ] {
             assert!(plausible_name(n), "{n}");
         }
