@@ -2538,6 +2538,38 @@ impl Extractor {
                         };
                     }
                 }
+                // "the agency", "the party": the body of that kind the article names.
+                if let [det, head] = words.as_slice()
+                    && det == "the"
+                    && speakers::is_org_head(head)
+                    && !matches!(
+                        head.as_str(),
+                        "post" | "times" | "news" | "journal" | "team"
+                    )
+                {
+                    let full = reg.fullest_org(text);
+                    // "Mr. Obama's Supreme Court": the body, not whose it is.
+                    let full = full
+                        .rsplit_once("'s ")
+                        .or_else(|| full.rsplit_once("’s "))
+                        .map_or(full.as_str(), |(_, b)| b)
+                        .to_string();
+                    if full.split_whitespace().count() > 1 && full.starts_with(char::is_uppercase) {
+                        let org = self
+                            .lex
+                            .org_of(&full)
+                            .map(str::to_string)
+                            .unwrap_or_else(|| full.clone());
+                        return Resolved {
+                            mention: None,
+                            speaker: Some(full),
+                            role: None,
+                            org: Some(org),
+                            via: Via::Org,
+                            person: None,
+                        };
+                    }
+                }
                 if let Some(i) = reg.resolve_nominal(self.lex, text, np.start) {
                     return from_person(i, Via::Nominal, None);
                 }
@@ -3566,6 +3598,19 @@ mod tests {
             assert_eq!(st[0].speaker, None, "{body}");
             assert!(st[0].speaker_mention.is_some(), "{body}");
         }
+    }
+
+    #[test]
+    fn the_body_of_a_kind_the_article_names_speaks_for_the_agency() {
+        let st = run(
+            "The Environmental Protection Agency issued new rules on Monday. \
+                      The agency said the rules would cut emissions by half.",
+        );
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(
+            st[0].speaker.as_deref(),
+            Some("Environmental Protection Agency")
+        );
     }
 
     #[test]
