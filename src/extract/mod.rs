@@ -1372,6 +1372,21 @@ impl Extractor {
         {
             return None;
         }
+        // "Obama To Asians Worried About the Vote:", "CNN President On Trump:": the speaker
+        // comes before the topic or the audience.
+        let opener = matches!(
+            &*lower(body, &toks[0]),
+            "according" | "follow" | "even" | "more" | "read" | "watch" | "click" | "core"
+        );
+        let label_end = (1..label_end)
+            .filter(|_| !opener)
+            .find(|&k| {
+                matches!(
+                    &*lower(body, &toks[k]),
+                    "on" | "to" | "about" | "at" | "in" | "with" | "slams" | "says"
+                )
+            })
+            .unwrap_or(label_end);
         let words: Vec<&str> = toks[..label_end].iter().map(|t| t.text(body)).collect();
         if words.len() == 1 && matches!(words[0], "Q" | "Update" | "UPDATE" | "Note" | "Editor") {
             return None;
@@ -3611,6 +3626,17 @@ mod tests {
             st[0].speaker.as_deref(),
             Some("Environmental Protection Agency")
         );
+    }
+
+    #[test]
+    fn a_headline_label_names_its_speaker_before_the_topic() {
+        let st = run(
+            "Karl Nowak On The Treaty: We Will Not Sign It This Year\n\n\
+                      The talks went on in Riga.",
+        );
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Karl Nowak"));
+        assert_eq!(st[0].speaker_mention.as_deref(), Some("Karl Nowak"));
     }
 
     #[test]
