@@ -1593,7 +1593,11 @@ impl Extractor {
             // "Smith, who hosted the meeting, said ...": the subject form.
             return None;
         }
-        let np = np_after(self.lex, body, toks, c1)?;
+        let np = np_after(self.lex, body, toks, c1).or_else(|| {
+            after_quote
+                .then(|| description_closing(body, toks, c1))
+                .flatten()
+        })?;
         if np.kind == NpKind::Pronoun && !after_quote {
             return None;
         }
@@ -2829,6 +2833,29 @@ fn moved_on(
     (pos > lend && new_sentence && opens && Some(i) != last.person).then_some(i)
 }
 
+/// `"Q," said the 46-year-old.`: after a quotation and its cue, a determiner and one to three
+/// lowercase words closing the sentence (or its clause) describe the speaker, whatever the
+/// head noun.
+fn description_closing(body: &str, toks: &[Token], c1: usize) -> Option<Np> {
+    let det = toks.get(c1).filter(|t| {
+        t.word && !t.quoted && matches!(&*lower(body, t), "the" | "a" | "an" | "his" | "her")
+    })?;
+    let mut j = c1 + 1;
+    while j < toks.len() && j < c1 + 4 && toks[j].word && !toks[j].quoted && !toks[j].is_cap(body) {
+        j += 1;
+    }
+    let closes = toks
+        .get(j)
+        .is_none_or(|t| !t.word && matches!(t.text(body), "." | "," | ";"));
+    (j > c1 + 1 && closes).then(|| Np {
+        start: det.start,
+        end: toks[j - 1].end,
+        kind: NpKind::Nominal,
+        name: vec![],
+        role: Some(body[det.start..toks[j - 1].end].to_string()),
+    })
+}
+
 /// Is "expected" at token `i` a raising verb ("is not widely expected to ...", see
 /// `Extractor::raising`): "to" after it, a form of "be" before it, adverbs between?
 fn raising_expected(body: &str, toks: &[Token], i: usize) -> bool {
@@ -3637,6 +3664,15 @@ mod tests {
         assert_eq!(st.len(), 1, "{st:?}");
         assert_eq!(st[0].speaker.as_deref(), Some("Karl Nowak"));
         assert_eq!(st[0].speaker_mention.as_deref(), Some("Karl Nowak"));
+    }
+
+    #[test]
+    fn an_inverted_cue_takes_any_closing_description_after_a_quotation() {
+        let st = run("Anna Brook spoke on Monday. \"We are ready,\" said the 46-year-old.");
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].quote, "We are ready");
+        assert_eq!(st[0].speaker_mention.as_deref(), Some("the 46-year-old"));
+        assert_eq!(st[0].speaker.as_deref(), Some("Anna Brook"));
     }
 
     #[test]

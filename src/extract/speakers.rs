@@ -2095,6 +2095,8 @@ pub fn is_definite_person(lex: &Lexicon, text: &str) -> bool {
         || ["er", "or", "ist", "ian", "ee"]
             .iter()
             .any(|s| head.ends_with(s))
+        // "the 46-year-old"
+        || head.ends_with("-year-old")
         // "the businessman", "the congresswoman" (not "the human", "the German").
         || ((head.ends_with("man") || head.ends_with("woman"))
             && head.len() > 5
