@@ -240,6 +240,32 @@ struct Resolved {
     person: Option<usize>,
 }
 
+impl Resolved {
+    /// A body speaking: its name, its organisation, and the role its mention gave.
+    fn body(speaker: String, org: String, role: Option<String>) -> Resolved {
+        Resolved {
+            mention: None,
+            speaker: Some(speaker),
+            role,
+            org: Some(org),
+            via: Via::Org,
+            person: None,
+        }
+    }
+
+    /// This speaker again, as a pronoun continues it.
+    fn continued(&self) -> Resolved {
+        Resolved {
+            mention: None,
+            speaker: self.speaker.clone(),
+            role: self.role.clone(),
+            org: self.org.clone(),
+            via: Via::Pronoun,
+            person: None,
+        }
+    }
+}
+
 fn trim_span(body: &str, (mut s, mut e): Span, trailing: &[char]) -> Span {
     while s < e {
         let c = body[s..].chars().next().unwrap_or('x');
@@ -440,8 +466,7 @@ impl Extractor {
         let Some(next) = toks.get(k + 1).filter(|t| t.word || t.quoted) else {
             return;
         };
-        let words = body[next.start..f.spans[0].1].split_whitespace().count();
-        if words >= 1 && next.start < f.spans[0].1 {
+        if next.start < f.spans[0].1 {
             f.spans[0].0 = next.start;
             f.cue = Some((c0, toks[k].end));
         }
@@ -481,9 +506,7 @@ impl Extractor {
         let toks = &s.toks;
         // In a Title Case headline every run of words is capitalised ("Good Relationship With
         // David Cameron"): a new person there needs a known first name.
-        let words = toks.iter().filter(|t| t.word).count();
-        let caps = toks.iter().filter(|t| t.is_cap(body)).count();
-        let title_case = words >= 4 && caps * 10 >= words * 7;
+        let title_case = title_case(body, toks);
         let mut i = 0;
         while i < toks.len() {
             if !toks[i].is_cap(body) || toks[i].quoted {
@@ -614,9 +637,7 @@ impl Extractor {
     fn cues(&self, body: &str, toks: &[Token]) -> Vec<Cue> {
         let mut out = Vec::new();
         // In a Title Case headline a capitalised "Says" is still a cue.
-        let words = toks.iter().filter(|t| t.word).count();
-        let caps = toks.iter().filter(|t| t.is_cap(body)).count();
-        let title_case = words >= 4 && caps * 10 >= words * 7;
+        let title_case = title_case(body, toks);
         let word_is =
             |t: &Token, w: &str| t.word && !t.quoted && t.text(body).eq_ignore_ascii_case(w);
         let mut i = 0;
@@ -713,10 +734,7 @@ impl Extractor {
             {
                 continue;
             }
-            let participle = !according
-                && c0 > 0
-                && matches!(toks[c0 - 1].text(body), "," | "—" | "–")
-                && lower(body, &toks[c0]).ends_with("ing");
+            let participle = !according && participle_after_comma(body, toks, c0);
             let earlier = out.last().and_then(|p| p.np.clone()).filter(|_| participle);
             let found = if according {
                 self.according(body, s, c0, c1)
@@ -2219,9 +2237,7 @@ impl Extractor {
     /// for a coordinated cue. A participle after a comma takes the sentence's subject first:
     /// in "Perez hammered Trump, calling him ...", Perez calls, whatever the words before.
     fn subject_np(&self, body: &str, toks: &[Token], c0: usize) -> Option<Np> {
-        let participle = c0 > 0
-            && matches!(toks[c0 - 1].text(body), "," | "—" | "–")
-            && lower(body, &toks[c0]).ends_with("ing");
+        let participle = participle_after_comma(body, toks, c0);
         let before = || np_before(self.lex, body, toks, c0);
         let coordinated = || self.coordinated_subject(body, toks, c0);
         if participle {
@@ -2255,9 +2271,7 @@ impl Extractor {
 
     fn coordinated_subject(&self, body: &str, toks: &[Token], c0: usize) -> Option<Np> {
         // "..., saying that ...": a participle cue after a comma takes the sentence's subject.
-        let participle = c0 > 0
-            && matches!(toks[c0 - 1].text(body), "," | "—" | "–")
-            && lower(body, &toks[c0]).ends_with("ing");
+        let participle = participle_after_comma(body, toks, c0);
         let and = if participle {
             c0 - 1
         } else {
@@ -2403,6 +2417,16 @@ impl Extractor {
         None
     }
 
+    /// A named body speaking, with the organisation the gazetteer gives it (else itself).
+    fn body_speaker(&self, name: String, role: Option<String>) -> Resolved {
+        let org = self
+            .lex
+            .org_of(&name)
+            .map(str::to_string)
+            .unwrap_or_else(|| name.clone());
+        Resolved::body(name, org, role)
+    }
+
     fn resolve(&self, body: &str, f: &Found, reg: &Registry, last: Option<&Resolved>) -> Resolved {
         let mut r = self.resolve_np(body, f, reg, last);
         if let Some(np) = &f.np {
@@ -2501,14 +2525,7 @@ impl Extractor {
                                 speakers::plausible_name(n) && !speakers::is_generic(n)
                             })
                     }) {
-                        return Resolved {
-                            mention: None,
-                            speaker: l.speaker.clone(),
-                            role: l.role.clone(),
-                            org: l.org.clone(),
-                            via: Via::Pronoun,
-                            person: None,
-                        };
+                        return l.continued();
                     }
                     if let Some(i) = reg.last_before(np.start, gender) {
                         return from_person(i, Via::Pronoun, None);
@@ -2516,14 +2533,7 @@ impl Extractor {
                 } else if let Some(l) = last
                     .filter(|l| l.via == Via::Org || (l.person.is_none() && l.speaker.is_some()))
                 {
-                    return Resolved {
-                        mention: None,
-                        speaker: l.speaker.clone(),
-                        role: l.role.clone(),
-                        org: l.org.clone(),
-                        via: Via::Pronoun,
-                        person: None,
-                    };
+                    return l.continued();
                 }
                 unresolved
             }
@@ -2547,14 +2557,7 @@ impl Extractor {
                     });
                     if let Some(surname) = person.and_then(|i| reg.persons[i].name.last()) {
                         let name = format!("{surname} campaign");
-                        return Resolved {
-                            mention: None,
-                            speaker: Some(name.clone()),
-                            role: None,
-                            org: Some(name),
-                            via: Via::Org,
-                            person: None,
-                        };
+                        return Resolved::body(name.clone(), name, None);
                     }
                 }
                 // "the agency", "the party": the body of that kind the article names.
@@ -2574,19 +2577,7 @@ impl Extractor {
                         .map_or(full.as_str(), |(_, b)| b)
                         .to_string();
                     if full.split_whitespace().count() > 1 && full.starts_with(char::is_uppercase) {
-                        let org = self
-                            .lex
-                            .org_of(&full)
-                            .map(str::to_string)
-                            .unwrap_or_else(|| full.clone());
-                        return Resolved {
-                            mention: None,
-                            speaker: Some(full),
-                            role: None,
-                            org: Some(org),
-                            via: Via::Org,
-                            person: None,
-                        };
+                        return self.body_speaker(full, None);
                     }
                 }
                 if let Some(i) = reg.resolve_nominal(self.lex, text, np.start) {
@@ -2595,20 +2586,7 @@ impl Extractor {
                 // An unnamed spokesperson or official of a named body speaks for the body:
                 // "a spokesman for the Clinton campaign", "Pentagon officials".
                 if let Some(body_name) = speakers::body_in_phrase(self.lex, text) {
-                    let full = reg.fullest_org(&body_name);
-                    let org = self
-                        .lex
-                        .org_of(&full)
-                        .map(str::to_string)
-                        .unwrap_or_else(|| full.clone());
-                    return Resolved {
-                        mention: None,
-                        speaker: Some(full),
-                        role: np.role.clone(),
-                        org: Some(org),
-                        via: Via::Org,
-                        person: None,
-                    };
+                    return self.body_speaker(reg.fullest_org(&body_name), np.role.clone());
                 }
                 // "the minister", "the Republican nominee": the person the article is about.
                 if speakers::is_definite_person(self.lex, text) {
@@ -2651,14 +2629,7 @@ impl Extractor {
                     .or_else(|| self.lex.org_of(text))
                     .map(str::to_string)
                     .unwrap_or_else(|| name.clone());
-                Resolved {
-                    mention: None,
-                    speaker: Some(name),
-                    role: None,
-                    org: Some(org),
-                    via: Via::Org,
-                    person: None,
-                }
+                Resolved::body(name, org, None)
             }
         }
     }
@@ -2803,6 +2774,20 @@ impl Extractor {
             Kind::Indirect
         }
     }
+}
+
+/// Is the cue at `c0` a participle after a comma or a dash ("..., saying ...")?
+fn participle_after_comma(body: &str, toks: &[Token], c0: usize) -> bool {
+    c0 > 0
+        && matches!(toks[c0 - 1].text(body), "," | "—" | "–")
+        && lower(body, &toks[c0]).ends_with("ing")
+}
+
+/// Is the sentence a Title Case headline (most of at least four words capitalised)?
+fn title_case(body: &str, toks: &[Token]) -> bool {
+    let words = toks.iter().filter(|t| t.word).count();
+    let caps = toks.iter().filter(|t| t.is_cap(body)).count();
+    words >= 4 && caps * 10 >= words * 7
 }
 
 /// Someone named in a sentence after the last speaker's (and outside it), as the subject

@@ -1926,8 +1926,7 @@ impl Registry {
     }
 
     /// The person last mentioned before `pos` whose gender does not contradict the pronoun
-    /// (looking back over a bounded number of mentions).
-    /// [`Self::last_before`] with where that mention is.
+    /// (looking back over a bounded number of mentions), with where that mention is.
     pub fn last_mention_before(&self, pos: usize, gender: Option<char>) -> Option<(usize, usize)> {
         let upto = self.mentions.partition_point(|(p, _)| *p < pos);
         self.mentions[..upto]
@@ -1938,14 +1937,9 @@ impl Registry {
             .find(|&(_, i)| self.compatible(i, gender))
     }
 
+    /// [`Self::last_mention_before`], the person alone.
     pub fn last_before(&self, pos: usize, gender: Option<char>) -> Option<usize> {
-        let upto = self.mentions.partition_point(|(p, _)| *p < pos);
-        self.mentions[..upto]
-            .iter()
-            .rev()
-            .take(64)
-            .map(|&(_, i)| i)
-            .find(|&i| self.compatible(i, gender))
+        self.last_mention_before(pos, gender).map(|(_, i)| i)
     }
 
     /// Could a pronoun of this gender refer to person `i`?
