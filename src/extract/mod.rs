@@ -410,19 +410,25 @@ impl Extractor {
             if is_bullet(&body[para.0..para.1]) {
                 continue;
             }
-            let quotes = text::quotes(body, para);
+            let mut quotes = text::quotes(body, para);
+            let spans = text::sentences(body, para, &quotes);
             let mut qi = 0;
-            for span in text::sentences(body, para, &quotes) {
+            for span in spans {
                 // Quotes and sentences are both in text order: a cursor keeps this linear.
                 while qi < quotes.len() && quotes[qi].end <= span.0 {
                     qi += 1;
                 }
-                let qs: Vec<Quote> = quotes[qi..]
-                    .iter()
-                    .take_while(|q| q.start < span.1)
-                    .filter(|q| q.end > span.0)
-                    .copied()
-                    .collect();
+                let qs: Vec<Quote> = if span == para {
+                    // A paragraph of one sentence keeps its quotes without a copy.
+                    std::mem::take(&mut quotes)
+                } else {
+                    quotes[qi..]
+                        .iter()
+                        .take_while(|q| q.start < span.1)
+                        .filter(|q| q.end > span.0)
+                        .copied()
+                        .collect()
+                };
                 let toks = text::tokens(body, span, &qs);
                 let sent = Sent {
                     span,

@@ -1,7 +1,7 @@
 //! Speaker mentions and their resolution: names, titles and roles, pronouns, nominal
 //! descriptions ("the Pentagon chief") and organisations, over one article.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{Lexicon, norm_words};
 use super::text::Token;

@@ -326,7 +326,8 @@ fn starts_sentence(rest: &str) -> bool {
 
 /// Splits a paragraph into sentences. Terminators inside a quotation do not end a sentence unless
 /// the quotation ends there too; a terminator must be followed by space and a capital, digit or
-/// opening mark.
+/// opening mark. A run of text longer than [`MAX_SENTENCE`] without a sentence break is cut at
+/// a space (or, with no space for as long again, anywhere between characters).
 pub fn sentences(body: &str, para: Span, quotes: &[Quote]) -> Vec<Span> {
     let bytes = body.as_bytes();
     let mut out = Vec::new();
@@ -335,6 +336,14 @@ pub fn sentences(body: &str, para: Span, quotes: &[Quote]) -> Vec<Span> {
     let mut i = para.0;
     while i < para.1 {
         let b = bytes[i];
+        if i - start >= MAX_SENTENCE
+            && (b == b' ' || (i - start >= 2 * MAX_SENTENCE && body.is_char_boundary(i)))
+        {
+            out.push((start, i));
+            start = i + usize::from(b == b' ');
+            i = start;
+            continue;
+        }
         if b == b'.' || b == b'!' || b == b'?' {
             while qi < quotes.len() && quotes[qi].close.max(quotes[qi].end) <= i {
                 qi += 1;
@@ -393,6 +402,10 @@ pub fn sentences(body: &str, para: Span, quotes: &[Quote]) -> Vec<Span> {
     out
 }
 
+/// Bytes in one sentence at most. No news sentence comes near it; it bounds the work and the
+/// memory spent on one sentence of hostile input (a 10 MB paragraph without a full stop).
+pub const MAX_SENTENCE: usize = 16 * 1024;
+
 /// A word or punctuation token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -422,7 +435,10 @@ impl Token {
 pub fn tokens(body: &str, span: Span, quotes: &[Quote]) -> Vec<Token> {
     // Most text is ASCII: bytes are read as characters without decoding when they can be.
     let char_at = |k: usize| char_at(body, k);
-    let mut out = Vec::with_capacity((span.1 - span.0) / 5);
+    // Every token holds at least one byte: reserving one slot per byte never regrows (on 10 MB of
+    // punctuation regrowth copied and faulted in three times the final vector); the unused tail
+    // of a normal sentence is given back below.
+    let mut out = Vec::with_capacity(span.1 - span.0);
     let mut i = span.0;
     while i < span.1 {
         let (c, len) = char_at(i);
@@ -477,6 +493,7 @@ pub fn tokens(body: &str, span: Span, quotes: &[Quote]) -> Vec<Token> {
             .get(qi)
             .is_some_and(|q| t.start >= q.start && t.start < q.end);
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -545,6 +562,20 @@ mod tests {
                 "Then rain."
             ]
         );
+    }
+
+    #[test]
+    fn an_endless_sentence_is_cut_at_spaces_or_anywhere() {
+        let words = "word ".repeat(3 * MAX_SENTENCE / 5);
+        let glued = "é".repeat(3 * MAX_SENTENCE / 2);
+        // Nothing but the spaces cut at is dropped.
+        for (t, dropped_per_cut) in [(words.trim_end(), 1), (glued.as_str(), 0)] {
+            let s = sents(t);
+            assert!(s.len() >= 2, "{} sentences", s.len());
+            assert!(s.iter().all(|x| x.len() <= 2 * MAX_SENTENCE));
+            let kept: usize = s.iter().map(|x| x.len()).sum();
+            assert_eq!(kept + dropped_per_cut * (s.len() - 1), t.len());
+        }
     }
 
     #[test]
