@@ -466,12 +466,12 @@ fn index_paths_inner<P: AsRef<Path>>(
                 }
             }
         });
+        let mut received = 0;
         for (chunk, outcomes) in chunks.iter().zip(rx) {
             if opts.cancelled() {
-                summary.interrupted = true;
-                progress(Progress::Stopping);
                 break;
             }
+            received += 1;
             for (src, outcome) in chunk.iter().zip(outcomes) {
                 // Two new files with the content of one gone file: the first takes its
                 // statements over, the others are read as new.
@@ -561,6 +561,12 @@ fn index_paths_inner<P: AsRef<Path>>(
                 uncommitted = false;
                 last_commit = std::time::Instant::now();
             }
+        }
+        // Stopped with chunks left: here, or by the extraction thread before it sent the next
+        // one (then the channel simply closes, and only the count tells).
+        if received < chunks.len() && opts.cancelled() {
+            summary.interrupted = true;
+            progress(Progress::Stopping);
         }
         Ok(())
     });
