@@ -387,21 +387,28 @@ impl Extractor {
                 last = Some((para, r));
             }
         }
+        // The sentences' tokens are no longer needed: on an article of many statements they
+        // are memory to give back before the next step.
+        drop(found);
+        drop(sents);
         // One statement per quote span: when two cues claim the same words, the one that
-        // names its speaker stays (the first, between equals).
-        let mut keep: Vec<Statement> = Vec::with_capacity(out.len());
+        // names its speaker stays (the first, between equals). In place: the statements kept
+        // move to the front (everything from `kept` up to `i` is dropped).
         let mut at: rustc_hash::FxHashMap<Vec<[usize; 2]>, usize> = Default::default();
-        for st in out {
-            match at.get(&st.quote_spans) {
-                Some(&i) if keep[i].speaker.is_none() && st.speaker.is_some() => keep[i] = st,
+        let mut kept = 0;
+        for i in 0..out.len() {
+            match at.get(&out[i].quote_spans) {
+                Some(&k) if out[k].speaker.is_none() && out[i].speaker.is_some() => out.swap(k, i),
                 Some(_) => {}
                 None => {
-                    at.insert(st.quote_spans.clone(), keep.len());
-                    keep.push(st);
+                    at.insert(out[i].quote_spans.clone(), kept);
+                    out.swap(kept, i);
+                    kept += 1;
                 }
             }
         }
-        keep
+        out.truncate(kept);
+        out
     }
 
     fn sentences(&self, body: &str) -> Vec<Sent> {
