@@ -2027,7 +2027,23 @@ impl Extractor {
                 .iter()
                 .any(|q| q.open >= comma.end && body[comma.end..q.open].trim().is_empty())
         });
-        if let Some(nt) = np_tok.filter(|&nt| nt > 1 && toks[nt - 1].text(body) == ",")
+        // The sentence's verb right after the closing comma ("His wife, he says, plans to
+        // leave") is what was said, not a clause of its own.
+        let verb_next = (c1 + 1..(c1 + 4).min(toks.len()))
+            .take_while(|&m| toks[m].word && !toks[m].quoted)
+            .find(|&m| cues.binary_search_by_key(&m, |c| c.0).is_ok())
+            .is_some_and(|m| !toks[m].text(body).ends_with("ing"));
+        let set_off = np_tok.filter(|&nt| nt > 1 && toks[nt - 1].text(body) == ",");
+        let (limit_tok, limit) = if stop == Some(c1) && verb_next && set_off.is_some() {
+            let stop = Self::clause_stop(body, toks, cues, c1 + 1);
+            (
+                stop.unwrap_or(toks.len()),
+                stop.map_or(s.span.1, |k| toks[k].start),
+            )
+        } else {
+            (limit_tok, limit)
+        };
+        if let Some(nt) = set_off
             && toks.get(c1).is_some_and(|t| t.text(body) == ",")
             && !quote_follows
             && c1 + 1 < limit_tok
@@ -3399,6 +3415,34 @@ mod tests {
         assert_eq!(st.len(), 1, "{st:#?}");
         assert_eq!(st[0].speaker.as_deref(), Some("Ada Brook"));
         assert_eq!(st[0].quote, "We will win this county.");
+    }
+
+    #[test]
+    fn a_cue_set_off_by_commas_takes_the_clause_around_it() {
+        // The verb after the closing comma is the words' own ("plans", "could make"), not a
+        // statement of the subject before the aside.
+        let st = run(
+            "Tom Berg spoke on Monday. His wife, he says, plans to leave the party over the vote. At times, people close to the mayor said, the mere mention of the plan could make him fume.",
+        );
+        assert_eq!(st.len(), 2, "{st:#?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Tom Berg"));
+        assert_eq!(
+            st[0].quote,
+            "His wife … plans to leave the party over the vote"
+        );
+        assert_eq!(
+            st[1].speaker_mention.as_deref(),
+            Some("people close to the mayor")
+        );
+        assert!(
+            st[1].quote.ends_with("could make him fume"),
+            "{}",
+            st[1].quote
+        );
+        // A participle after the aside is a statement of its own.
+        let st = run("The vote will be held in May, Tom Berg said, adding that he would stand.");
+        assert_eq!(st.len(), 2, "{st:#?}");
+        assert_eq!(st[0].quote, "The vote will be held in May");
     }
 
     #[test]
