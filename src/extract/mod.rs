@@ -805,6 +805,18 @@ impl Extractor {
             subordinate_clause_end(body, toks, &mut f);
             self.preposition_to_cue(body, toks, &mut f);
             after_listener(body, toks, c0, c1, &mut f);
+            // `"Q," Sanders said, according to CNN.`: the words reach the article through CNN,
+            // the source the statement is attributed to (PolNeAR gives the outer source).
+            if !according
+                && let Some(&(_, a1, _)) = cues.iter().find(|c| {
+                    c.2 && c.0 >= c1
+                        && toks[c1..c.0].iter().all(|t| !t.quoted)
+                        && f.spans.iter().all(|sp| sp.1 <= toks[c.0].start)
+                })
+                && let Some((np, _)) = self.according_source(body, toks, a1)
+            {
+                f.np = Some(np);
+            }
             if let Some(prev) = out.last_mut() {
                 // "Comey has said that X, Lewandowski said Y": the second statement cuts the
                 // first one's content at the comma before it; anything else overlapping is
@@ -1542,9 +1554,9 @@ impl Extractor {
     }
 
     /// "according to X, CONTENT", "CONTENT, according to X" and "A, according to X, B".
-    fn according(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
-        let toks = &s.toks;
-        // Whatever follows "according to" up to the next comma is the source.
+    /// The source after "according to" (ending at token `c1`): whatever follows up to the next
+    /// comma or stop, and the token after it.
+    fn according_source(&self, body: &str, toks: &[Token], c1: usize) -> Option<(Np, usize)> {
         let mut e = c1;
         while e < toks.len()
             && !toks[e].quoted
@@ -1565,6 +1577,12 @@ impl Extractor {
             name,
             role,
         };
+        Some((np, e))
+    }
+
+    fn according(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
+        let toks = &s.toks;
+        let (np, e) = self.according_source(body, toks, c1)?;
         let leading = toks[..c0].iter().all(|t| {
             !t.word || matches!(&*lower(body, t), "but" | "and" | "yet" | "however" | "also")
         });
@@ -3443,6 +3461,17 @@ mod tests {
         let st = run("The vote will be held in May, Tom Berg said, adding that he would stand.");
         assert_eq!(st.len(), 2, "{st:#?}");
         assert_eq!(st[0].quote, "The vote will be held in May");
+    }
+
+    #[test]
+    fn according_to_after_a_speaker_is_the_source() {
+        let st = run(
+            "\"We will win this county,\" Ada Brook said at a rally, according to the Daily Ledger. Tom Berg said the plan would fail.",
+        );
+        assert_eq!(st.len(), 2, "{st:#?}");
+        assert_eq!(st[0].speaker_mention.as_deref(), Some("the Daily Ledger"));
+        assert_eq!(st[0].quote, "We will win this county");
+        assert_eq!(st[1].speaker.as_deref(), Some("Tom Berg"));
     }
 
     #[test]
