@@ -1553,9 +1553,8 @@ impl Extractor {
         sp
     }
 
-    /// "according to X, CONTENT", "CONTENT, according to X" and "A, according to X, B".
     /// The source after "according to" (ending at token `c1`): whatever follows up to the next
-    /// comma or stop, and the token after it.
+    /// comma or stop; with the index of the token after it.
     fn according_source(&self, body: &str, toks: &[Token], c1: usize) -> Option<(Np, usize)> {
         let mut e = c1;
         while e < toks.len()
@@ -1580,6 +1579,7 @@ impl Extractor {
         Some((np, e))
     }
 
+    /// "according to X, CONTENT", "CONTENT, according to X" and "A, according to X, B".
     fn according(&self, body: &str, s: &Sent, c0: usize, c1: usize) -> Option<Found> {
         let toks = &s.toks;
         let (np, e) = self.according_source(body, toks, c1)?;
