@@ -1773,12 +1773,16 @@ impl Extractor {
     /// of the sentence that says a statement of its own (", adding, ...", ", though he said
     /// ...", ", who thinks ..."), as a token index. `cues` are in token order.
     fn clause_stop(body: &str, toks: &[Token], cues: &[Cue], c1: usize) -> Option<usize> {
-        (c1..toks.len()).find(|&k| {
-            toks[k].text(body) == ","
-                && (k + 1..(k + 4).min(toks.len()))
-                    .take_while(|&m| toks[m].word && !toks[m].quoted)
-                    .any(|m| cues.binary_search_by_key(&m, |c| c.0).is_ok())
-        })
+        (c1..toks.len())
+            .find(|&k| toks[k].text(body) == "," && Self::cue_after_comma(toks, cues, k).is_some())
+    }
+
+    /// The first cue among the three words after the comma at token `k` (none when a quotation
+    /// or a punctuation mark comes first), as a token index.
+    fn cue_after_comma(toks: &[Token], cues: &[Cue], k: usize) -> Option<usize> {
+        (k + 1..(k + 4).min(toks.len()))
+            .take_while(|&m| toks[m].word && !toks[m].quoted)
+            .find(|&m| cues.binary_search_by_key(&m, |c| c.0).is_ok())
     }
 
     /// The end (byte) of the last other cue of the sentence before byte `before`: a quotation
@@ -1978,8 +1982,14 @@ impl Extractor {
         // that cue's, and what follows stops at a later cue's own clause.
         let prior = Self::prior_cue_end(toks, cues, c0, np.start);
         let stop = Self::clause_stop(body, toks, cues, c1);
-        let limit_tok = stop.unwrap_or(toks.len());
-        let limit = stop.map_or(s.span.1, |k| toks[k].start);
+        // The stop as a token index and as a byte.
+        let bounds = |stop: Option<usize>| {
+            (
+                stop.unwrap_or(toks.len()),
+                stop.map_or(s.span.1, |k| toks[k].start),
+            )
+        };
+        let (limit_tok, limit) = bounds(stop);
         let quotes_before: Vec<Span> = s
             .quotes
             .iter()
@@ -2045,19 +2055,15 @@ impl Extractor {
                 .iter()
                 .any(|q| q.open >= comma.end && body[comma.end..q.open].trim().is_empty())
         });
-        // The sentence's verb right after the closing comma ("His wife, he says, plans to
-        // leave") is what was said, not a clause of its own.
-        let verb_next = (c1 + 1..(c1 + 4).min(toks.len()))
-            .take_while(|&m| toks[m].word && !toks[m].quoted)
-            .find(|&m| cues.binary_search_by_key(&m, |c| c.0).is_ok())
-            .is_some_and(|m| !toks[m].text(body).ends_with("ing"));
         let set_off = np_tok.filter(|&nt| nt > 1 && toks[nt - 1].text(body) == ",");
-        let (limit_tok, limit) = if stop == Some(c1) && verb_next && set_off.is_some() {
-            let stop = Self::clause_stop(body, toks, cues, c1 + 1);
-            (
-                stop.unwrap_or(toks.len()),
-                stop.map_or(s.span.1, |k| toks[k].start),
-            )
+        // The sentence's verb right after the closing comma ("His wife, he says, plans to
+        // leave") is what was said, not a clause of its own (a participle, "adding", is).
+        let (limit_tok, limit) = if stop == Some(c1)
+            && set_off.is_some()
+            && Self::cue_after_comma(toks, cues, c1)
+                .is_some_and(|m| !toks[m].text(body).ends_with("ing"))
+        {
+            bounds(Self::clause_stop(body, toks, cues, c1 + 1))
         } else {
             (limit_tok, limit)
         };
