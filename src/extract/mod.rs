@@ -856,7 +856,18 @@ impl Extractor {
                     continue;
                 }
                 let between = &body[ps..f_start];
-                let Some(cut) = between.rfind(" and ").or_else(|| between.rfind([',', ';'])) else {
+                // ... and a colon before a quotation the later cue claims ("X defends his record
+                // in an ad: "Q," the senator says") ends the first content there.
+                let colon = between.rfind(':').filter(|&c| {
+                    body[ps + c + 1..f_start]
+                        .trim()
+                        .chars()
+                        .all(text::is_quote_mark)
+                });
+                let Some(cut) = colon
+                    .or_else(|| between.rfind(" and "))
+                    .or_else(|| between.rfind([',', ';']))
+                else {
                     continue;
                 };
                 let cut = trim_span(body, (ps, ps + cut), &[',', ';']);
@@ -2035,10 +2046,12 @@ impl Extractor {
         // ... unless the quotation is not where the sentence starts and a clause of its own
         // follows the cue: in `To a question on "jobs," Sanders said private contractors cost
         // more`, the quotation is the question, not the answer.
+        // A colon right before the quotation introduces it as what was said ("In an ad: "Q,"
+        // the senator says directly to the camera").
         let lead_words = s
             .quotes
             .first()
-            .filter(|q| q.open >= s.span.0)
+            .filter(|q| q.open >= s.span.0 && !body[s.span.0..q.open].trim_end().ends_with(':'))
             .map_or(0, |q| body[s.span.0..q.open].split_whitespace().count());
         if right_after_quote && !(lead_words >= 2 && self.clause_follows(body, toks, c1)) {
             let mut spans = quotes_before;
@@ -2264,6 +2277,13 @@ impl Extractor {
     /// Does a clause of its own follow the cue ending at token `c1` (at least four unquoted
     /// words, not opened by a preposition or a time word as in "said on Tuesday")?
     fn clause_follows(&self, body: &str, toks: &[Token], c1: usize) -> bool {
+        // A manner adverb first ("said directly to the camera") opens no clause either.
+        let mut c1 = c1;
+        while toks.get(c1).is_some_and(|t| {
+            t.word && !t.quoted && t.text(body).len() > 4 && t.text(body).ends_with("ly")
+        }) {
+            c1 += 1;
+        }
         let Some(first) = toks.get(c1).filter(|t| t.word && !t.quoted) else {
             return false;
         };
@@ -3556,6 +3576,27 @@ mod tests {
 
     fn triple(speaker: &str, cue: &str, quote: &str) -> (String, String, String) {
         (speaker.into(), cue.into(), quote.into())
+    }
+
+    #[test]
+    fn a_colon_before_a_quotation_makes_it_the_later_cues() {
+        // What follows the cue is a manner adverb and a listener, not a clause: the quotation
+        // the colon introduced is what was said ...
+        assert_eq!(
+            said("In a new ad: \"Borders matter,\" Ada Brook says directly to the camera."),
+            vec![triple("Ada Brook", "says", "Borders matter")]
+        );
+        // ... and an earlier cue's content ends at the colon.
+        assert_eq!(
+            said(
+                "Senator Ada Brook criticised the plan in an ad: \"Borders matter,\" the \
+                 senator says directly to the camera."
+            ),
+            vec![
+                triple("Ada Brook", "criticised", "the plan in an ad"),
+                triple("Ada Brook", "says", "Borders matter"),
+            ]
+        );
     }
 
     #[test]
