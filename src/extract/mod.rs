@@ -335,12 +335,18 @@ impl Extractor {
                 found.extend(here);
             } else if let Some(f) = self.floating(body, &sents, i, found.last()) {
                 // A quotation right after a quoted statement continues it: one statement with
-                // several pieces, as "“A,” she said. “B.”" is one thing said.
+                // several pieces, as "“A,” she said. “B.”" is one thing said. In the same
+                // paragraph, so does one after a mixed statement ending in a quotation
+                // ("Trump is “learning fast,” Gingrich said. “B.”").
                 let continues = found.last().is_some_and(|p| {
+                    let prev = &sents[p.sent];
+                    let end = p.spans[p.spans.len() - 1].1;
+                    let ends_quoted = || prev.quotes.iter().any(|q| q.end.abs_diff(end) <= 2);
                     !p.floating
                         && p.sent + 1 == i
-                        && (sents[p.sent].para == s.para || self.runs_on(&sents[p.sent]))
-                        && self.all_quoted(&sents[p.sent], &p.spans)
+                        && (prev.para == s.para || self.runs_on(prev))
+                        && (self.all_quoted(prev, &p.spans)
+                            || (prev.para == s.para && ends_quoted()))
                         && self.all_quoted(s, &f.spans)
                 });
                 match found.last_mut() {
@@ -3576,6 +3582,21 @@ mod tests {
 
     fn triple(speaker: &str, cue: &str, quote: &str) -> (String, String, String) {
         (speaker.into(), cue.into(), quote.into())
+    }
+
+    #[test]
+    fn a_quotation_after_a_mixed_statement_ending_quoted_continues_it() {
+        let st = run(
+            "The team is \"learning how big the race is,\" Ada Brook said. \"It takes a \
+             whole new set of skills.\"",
+        );
+        assert_eq!(st.len(), 1);
+        assert_eq!(st[0].quote_spans.len(), 2);
+        assert!(st[0].quote.ends_with("It takes a whole new set of skills."));
+        // Reported words without a quotation at their end stay a statement of their own.
+        let st =
+            run("The team is learning, Ada Brook said. \"It takes a whole new set of skills.\"");
+        assert_eq!(st.len(), 2);
     }
 
     #[test]
