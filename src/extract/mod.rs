@@ -561,7 +561,7 @@ impl Extractor {
             // surname already known is worth recording (and costs no classification).
             if words.len() == 1 {
                 let w = speakers::strip_possessive(words[0]);
-                if let Some(p) = reg.lookup(&[w.to_string()]) {
+                if let Some(p) = reg.lookup(self.lex, &[w.to_string()]) {
                     reg.mention(p, toks[i].start);
                 }
                 i = j;
@@ -587,8 +587,8 @@ impl Extractor {
                 .any(|w| matches!(w.lc().trim_end_matches('.'), "mr" | "mrs" | "ms" | "dr"));
             let known_first = || self.lex.gender.contains_key(&name[0].lc());
             if kind == NpKind::Name
-                && (name.len() >= 2 || honorific || reg.lookup(&name).is_some())
-                && (!title_case || reg.lookup(&name).is_some() || known_first())
+                && (name.len() >= 2 || honorific || reg.knows_surname(&name))
+                && (!title_case || reg.knows_surname(&name) || known_first())
             {
                 let role = role
                     .or_else(|| self.apposition(body, toks, j))
@@ -702,14 +702,20 @@ impl Extractor {
                         .any(|d| p.eq_ignore_ascii_case(d))
                 }
             };
+            let closes_after_quote = || {
+                toks.get(i + 1)
+                    .is_none_or(|n| matches!(n.text(body), "." | "!" | "?"))
+                    && toks[..i].iter().any(|t| t.quoted)
+            };
             let verb_like = || {
                 !self.lex.noun_cues.contains(lw)
                     || (!noun_slot()
-                        && toks.get(i + 1).is_some_and(|n| {
-                            n.quoted
-                                || matches!(n.text(body), ":" | "," | "“" | "\"")
-                                || n.text(body).eq_ignore_ascii_case("that")
-                        }))
+                        && (closes_after_quote()
+                            || toks.get(i + 1).is_some_and(|n| {
+                                n.quoted
+                                    || matches!(n.text(body), ":" | "," | "“" | "\"")
+                                    || n.text(body).eq_ignore_ascii_case("that")
+                            })))
             };
             // "support for Sanders", "attacks on the press": a named stance before a
             // preposition is a noun.
@@ -2563,7 +2569,7 @@ impl Extractor {
         };
         let text = np.text(body);
         match np.kind {
-            NpKind::Name => match reg.lookup(&np.name) {
+            NpKind::Name => match reg.lookup(self.lex, &np.name) {
                 Some(i) => from_person(i, Via::Named, np.role.clone()),
                 None => {
                     let org = np
@@ -3959,6 +3965,51 @@ mod tests {
         assert_eq!(st[1].speaker.as_deref(), Some("Lena Ortiz"));
         assert_eq!(st[1].cue.as_deref(), Some("thinks"));
         assert_eq!(st[1].speaker_mention.as_deref(), Some("who"));
+    }
+
+    #[test]
+    fn who_after_a_name_ending_a_longer_phrase_is_that_name() {
+        assert_eq!(
+            said("Brook made no mention of Lena Ortiz, who announced she is leaving the race."),
+            vec![triple("Lena Ortiz", "announced", "she is leaving the race")]
+        );
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_apart() {
+        let st = run(
+            "Ada Brook said the plan would work. Tom Brook said the economy was \
+             strong. Brook said she would win. Mr. Hale said it was late. Lena Hale-Ortiz \
+             arrived. Wasserman Schultz said no. Debbie Wasserman Schultz left.",
+        );
+        let speakers: Vec<_> = st
+            .iter()
+            .map(|s| s.speaker.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                "Ada Brook",
+                "Tom Brook",
+                "Ada Brook",
+                "Hale",
+                "Debbie Wasserman Schultz"
+            ],
+            "{st:?}"
+        );
+    }
+
+    #[test]
+    fn continued_is_a_cue_beside_a_quotation_only() {
+        assert_eq!(
+            said("\"We will win,\" Ada Brook continued."),
+            vec![triple("Ada Brook", "continued", "We will win")]
+        );
+        assert_eq!(
+            said("Ada Brook continued: \"We will win.\""),
+            vec![triple("Ada Brook", "continued", "We will win.")]
+        );
+        assert!(said("The search continued until late on Tuesday night.").is_empty());
     }
 
     #[test]

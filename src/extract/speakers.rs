@@ -2,6 +2,7 @@
 //! descriptions ("the Pentagon chief") and organisations, over one article.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cmp::Reverse;
 
 use super::lexicon::{Lexicon, norm_words};
 use super::text::Token;
@@ -1062,8 +1063,19 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                 .flatten()
                 .filter(|n| n.kind == NpKind::Name)
         };
+        // "made no mention of Jeb Bush, who announced": the name that ends a longer phrase.
+        let trailing_name = || {
+            let a = (0..k)
+                .rev()
+                .take_while(|&a| toks[a].word && !toks[a].quoted && toks[a].is_cap(body))
+                .last()?;
+            make_np(lex, body, &toks[a..k]).filter(|n| n.kind == NpKind::Name)
+        };
+        let core = np_core_before(lex, body, toks, k).filter(|n| n.kind != NpKind::Pronoun);
         let ante = before_apposition()
-            .or_else(|| np_core_before(lex, body, toks, k).filter(|n| n.kind != NpKind::Pronoun));
+            .or_else(|| core.clone().filter(|n| n.kind == NpKind::Name))
+            .or_else(trailing_name)
+            .or(core);
         return ante.map(|n| Np {
             start: who.start,
             end: who.end,
@@ -1823,7 +1835,9 @@ impl Person {
 #[derive(Debug, Default)]
 pub struct Registry {
     pub persons: Vec<Person>,
-    by_last: HashMap<String, usize>,
+    /// Surname -> the people of that surname, in order of first mention ("Bill Clinton" and
+    /// "Hillary Clinton" are two).
+    by_last: HashMap<String, Vec<usize>>,
     /// (byte position, person) in text order.
     pub mentions: Vec<(usize, usize)>,
     /// Positions of each person's mentions, in text order.
@@ -1843,8 +1857,8 @@ impl Registry {
     ) -> Option<usize> {
         let name: Vec<String> = name.iter().filter(|w| !is_honorific(w)).cloned().collect();
         let last = name.last()?.lc();
-        let idx = match self.by_last.get(&last) {
-            Some(&i) => {
+        let idx = match self.lookup(lex, &name) {
+            Some(i) => {
                 let p = &mut self.persons[i];
                 if name.len() > p.name.len() {
                     p.name = name;
@@ -1858,8 +1872,9 @@ impl Registry {
                     role: None,
                     org: None,
                 });
-                self.by_last.insert(last, self.persons.len() - 1);
-                self.persons.len() - 1
+                let i = self.persons.len() - 1;
+                self.by_last.entry(last).or_default().push(i);
+                i
             }
         };
         if self.persons[idx].gender.is_none() {
@@ -1920,9 +1935,40 @@ impl Registry {
         self.last_mention[idx].push(pos);
     }
 
-    pub fn lookup(&self, name: &[String]) -> Option<usize> {
-        let last = name.last()?.lc();
-        self.by_last.get(&last).copied()
+    /// The person a name refers to. A first name picks among people of the same surname (or
+    /// takes one known by surname alone); a surname alone is the one the article mentions most,
+    /// as the one a story is about goes by surname and a relative by full name.
+    pub fn lookup(&self, lex: &Lexicon, name: &[String]) -> Option<usize> {
+        let same = self.by_last.get(&name.last()?.lc())?;
+        let Some(first) = name.first().filter(|_| name.len() >= 2) else {
+            return same
+                .iter()
+                .copied()
+                .max_by_key(|&i| (self.last_mention.get(i).map_or(0, Vec::len), Reverse(i)));
+        };
+        // ... or one name ends the other ("Wasserman Schultz", "Debbie Wasserman Schultz"), unless
+        // the shorter opens with a first name of its own ("Donald Trump" is no part of a
+        // headline's "Crowd Does Not Like Donald Trump").
+        let ends = |long: &[String], short: &[String]| {
+            long.len() >= short.len()
+                && long[long.len() - short.len()..]
+                    .iter()
+                    .zip(short)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        same.iter().copied().find(|&i| {
+            let p = &self.persons[i].name;
+            p.len() < 2
+                || p[0].eq_ignore_ascii_case(first)
+                || (ends(p, name) && !lex.gender.contains_key(&first.lc()))
+                || ends(name, p)
+        })
+    }
+
+    /// Is anyone of this surname known?
+    pub fn knows_surname(&self, name: &[String]) -> bool {
+        name.last()
+            .is_some_and(|l| self.by_last.contains_key(&l.lc()))
     }
 
     /// The person last mentioned before `pos` whose gender does not contradict the pronoun
