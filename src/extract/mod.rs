@@ -338,20 +338,29 @@ impl Extractor {
                 // several pieces, as "“A,” she said. “B.”" is one thing said. In the same
                 // paragraph, so does one after a mixed statement ending in a quotation
                 // ("Trump is “learning fast,” Gingrich said. “B.”").
-                let continues = found.last().is_some_and(|p| {
+                // The quoted statement may be followed by a participle's of the same sentence
+                // ("“A,” Black said, referring to the committee. “B.”").
+                let continues = |p: &Found| {
                     let prev = &sents[p.sent];
                     let end = p.spans[p.spans.len() - 1].1;
                     let ends_quoted = || prev.quotes.iter().any(|q| q.end.abs_diff(end) <= 2);
                     !p.floating
-                        && p.sent + 1 == i
                         && (prev.para == s.para || self.runs_on(prev))
                         && (self.all_quoted(prev, &p.spans)
                             || (prev.para == s.para && ends_quoted()))
-                        && self.all_quoted(s, &f.spans)
-                });
-                match found.last_mut() {
-                    Some(prev) if continues => prev.spans.extend(f.spans),
-                    _ => found.push(f),
+                };
+                let before = found
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.sent + 1 == i)
+                    .position(continues)
+                    .filter(|_| self.all_quoted(s, &f.spans));
+                match before {
+                    Some(k) => {
+                        let at = found.len() - 1 - k;
+                        found[at].spans.extend(f.spans);
+                    }
+                    None => found.push(f),
                 }
             } else if let Some(np) = self.bare_attribution(body, s) {
                 // `"...". Smith said.`: the speaker of the previous cue-less quotation.
@@ -3603,6 +3612,19 @@ mod tests {
         let st =
             run("The team is learning, Ada Brook said. \"It takes a whole new set of skills.\"");
         assert_eq!(st.len(), 2);
+    }
+
+    #[test]
+    fn a_quotation_after_a_participle_continues_the_quoted_statement_before_it() {
+        let st = run(
+            "\"Anyone could lose,\" Ada Brook said, referring to the committee. \"I am sure \
+             of it.\"",
+        );
+        let quoted: Vec<_> = st.iter().filter(|s| s.quote_spans.len() == 2).collect();
+        assert_eq!(quoted.len(), 1, "{st:?}");
+        assert!(quoted[0].quote.starts_with("Anyone could lose"));
+        assert!(quoted[0].quote.ends_with("I am sure of it."));
+        assert!(st.iter().any(|s| s.cue.as_deref() == Some("referring to")));
     }
 
     #[test]
