@@ -340,12 +340,23 @@ impl Extractor {
                 // ("Trump is “learning fast,” Gingrich said. “B.”").
                 // The quoted statement may be followed by a participle's of the same sentence
                 // ("“A,” Black said, referring to the committee. “B.”").
+                // The next paragraph's quotation continues a paragraph of one sentence that
+                // opens with a quotation ("“A,” said Murphy, who …" ¶ "“B.”").
+                let lone_quoted_para = |p: &Found| {
+                    let prev = &sents[p.sent];
+                    prev.para + 1 == s.para
+                        && (p.sent == 0 || sents[p.sent - 1].para != prev.para)
+                        && prev
+                            .quotes
+                            .first()
+                            .is_some_and(|q| body[prev.span.0..q.open].trim().is_empty())
+                };
                 let continues = |p: &Found| {
                     let prev = &sents[p.sent];
                     let end = p.spans[p.spans.len() - 1].1;
                     let ends_quoted = || prev.quotes.iter().any(|q| q.end.abs_diff(end) <= 2);
                     !p.floating
-                        && (prev.para == s.para || self.runs_on(prev))
+                        && (prev.para == s.para || self.runs_on(prev) || lone_quoted_para(p))
                         && (self.all_quoted(prev, &p.spans)
                             || (prev.para == s.para && ends_quoted()))
                 };
@@ -3625,6 +3636,22 @@ mod tests {
         assert!(quoted[0].quote.starts_with("Anyone could lose"));
         assert!(quoted[0].quote.ends_with("I am sure of it."));
         assert!(st.iter().any(|s| s.cue.as_deref() == Some("referring to")));
+    }
+
+    #[test]
+    fn a_quotation_opening_the_next_paragraph_continues_a_one_sentence_quoted_paragraph() {
+        let st = run(
+            "\"We did well,\" said Ada Brook, who ran the count.\n\n\"Next year we \
+             do better.\"",
+        );
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].quote_spans.len(), 2);
+        // A paragraph with more before it stays apart from the next.
+        let st = run(
+            "Ada Brook ran the count. \"We did well,\" she said.\n\n\"Next year we \
+             do better.\"",
+        );
+        assert_eq!(st.len(), 2, "{st:?}");
     }
 
     #[test]
