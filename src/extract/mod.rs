@@ -1560,6 +1560,12 @@ impl Extractor {
         })
     }
 
+    /// A listed cue in its -ing form ("adding", "saying", "referring to").
+    fn speech_participle(&self, w: &str) -> bool {
+        w.ends_with("ing")
+            && (self.lex.cues.contains(w) || self.lex.cue_phrases_by_first.contains_key(w))
+    }
+
     /// What was said ends before a second reporting verb of the same sentence ("... and
     /// called on leaders to ...", "... but noted that ...").
     fn cut_tail(&self, body: &str, s: &Sent, sp: Span) -> Span {
@@ -1571,6 +1577,17 @@ impl Extractor {
         for (i, t) in toks.iter().enumerate() {
             if t.word {
                 words += 1;
+            }
+            // `… called the pact “insanity,” adding that …`: a reporting participle right after
+            // a quotation opens a statement of its own; the quotation closes this one.
+            if !t.quoted && words >= 3 && self.speech_participle(&lower(body, t)) {
+                let after_quote = (0..i)
+                    .rev()
+                    .find(|&j| toks[j].word)
+                    .is_some_and(|j| toks[j].quoted);
+                if after_quote && toks[i..].iter().filter(|x| x.word).count() >= 3 {
+                    return trim_span(body, (sp.0, t.start), &[',', ';']);
+                }
             }
             if t.quoted || words < 3 || !matches!(&*lower(body, t), "and" | "but") {
                 continue;
@@ -2883,9 +2900,14 @@ impl Extractor {
 
 /// Is the cue at `c0` a participle after a comma or a dash ("..., saying ...")?
 fn participle_after_comma(body: &str, toks: &[Token], c0: usize) -> bool {
-    c0 > 0
-        && matches!(toks[c0 - 1].text(body), "," | "—" | "–")
-        && lower(body, &toks[c0]).ends_with("ing")
+    // The comma may sit inside a closing quotation mark (`called it “insane,” adding`).
+    let comma_before = |k: usize| {
+        matches!(toks[k].text(body), "," | "—" | "–")
+            || (k > 0
+                && toks[k].text(body).chars().all(text::is_quote_mark)
+                && toks[k - 1].text(body) == ",")
+    };
+    c0 > 0 && comma_before(c0 - 1) && lower(body, &toks[c0]).ends_with("ing")
 }
 
 /// Is the sentence a Title Case headline (most of at least four words capitalised)?
@@ -3652,6 +3674,24 @@ mod tests {
              do better.\"",
         );
         assert_eq!(st.len(), 2, "{st:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_quotation_closing_on_a_comma_says_a_statement_of_its_own() {
+        assert_eq!(
+            said(
+                "Ada Brook called the pact \"sheer insanity,\" adding that she would vote \
+                 against it on Tuesday."
+            ),
+            vec![
+                triple("Ada Brook", "called", "the pact \"sheer insanity,\""),
+                triple(
+                    "Ada Brook",
+                    "adding",
+                    "that she would vote against it on Tuesday"
+                ),
+            ]
+        );
     }
 
     #[test]
