@@ -1477,6 +1477,17 @@ impl Extractor {
         if words.len() == 1 && matches!(words[0], "Q" | "Update" | "UPDATE" | "Note" | "Editor") {
             return None;
         }
+        // A clause before the colon ("Clinton has won three primaries:", "There is a risk:")
+        // introduces a list or an explanation, not what its subject said.
+        if words[1..].iter().any(|w| {
+            AUXILIARIES.contains(w)
+                || matches!(
+                    *w,
+                    "do" | "does" | "did" | "don't" | "seem" | "seems" | "made"
+                )
+        }) {
+            return None;
+        }
         // A transcript's label opens its paragraph ("MARSH: ...", "A: ..."): what follows, to
         // the paragraph's end, is what was said.
         let opens_para = i == 0 || sents[i - 1].para != s.para;
@@ -3898,6 +3909,9 @@ mod tests {
         assert_eq!(st.len(), 1, "{st:?}");
         assert_eq!(st[0].speaker.as_deref(), Some("Karl Nowak"));
         assert_eq!(st[0].speaker_mention.as_deref(), Some("Karl Nowak"));
+        // A clause before the colon is no label: it introduces a list.
+        assert!(run("Brook has won three primaries: Ohio, Utah and Iowa.").is_empty());
+        assert!(run("There is a looming risk: the rates are headed up.").is_empty());
     }
 
     #[test]
