@@ -712,6 +712,9 @@ impl Extractor {
                 i > 0 && {
                     let p = toks[i - 1].text(body);
                     p.bytes().all(|b| b.is_ascii_digit())
+                        // "Editor's note", "Beck's remarks"
+                        || p.ends_with("'s")
+                        || p.ends_with("’s")
                         || [
                             "the", "a", "an", "two", "three", "four", "five", "several", "many",
                             "some", "all", "both", "these", "those", "their", "his", "her", "its",
@@ -3702,6 +3705,20 @@ mod tests {
                     "that she would vote against it on Tuesday"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_noun_after_a_possessive_is_no_cue() {
+        assert!(
+            run("The film ends with the director's note, which runs to three pages.").is_empty()
+        );
+        assert!(
+            run("Watch the full video of Brook's remarks, which ran long on Tuesday.").is_empty()
+        );
+        assert_eq!(
+            said("Ada Brook remarks that the vote is close."),
+            vec![triple("Ada Brook", "remarks", "that the vote is close")]
         );
     }
 
