@@ -2407,7 +2407,8 @@ impl Extractor {
 
     fn coordinated_subject(&self, body: &str, toks: &[Token], c0: usize) -> Option<Np> {
         // "..., saying that ...": a participle cue after a comma takes the sentence's subject.
-        let participle = participle_after_comma(body, toks, c0);
+        // "... ended the talk by saying that ...": so does one after "by".
+        let participle = participle_after_comma(body, toks, c0) || by_participle(body, toks, c0);
         let and = if participle {
             c0 - 1
         } else {
@@ -2913,6 +2914,11 @@ impl Extractor {
 }
 
 /// Is the cue at `c0` a participle after a comma or a dash ("..., saying ...")?
+/// "by saying", "by announcing": a cue in -ing after "by".
+fn by_participle(body: &str, toks: &[Token], c0: usize) -> bool {
+    c0 > 0 && lower(body, &toks[c0 - 1]) == "by" && lower(body, &toks[c0]).ends_with("ing")
+}
+
 fn participle_after_comma(body: &str, toks: &[Token], c0: usize) -> bool {
     // The comma may sit inside a closing quotation mark (`called it “insane,” adding`).
     let comma_before = |k: usize| {
@@ -3719,6 +3725,14 @@ mod tests {
         assert_eq!(
             said("Ada Brook remarks that the vote is close."),
             vec![triple("Ada Brook", "remarks", "that the vote is close")]
+        );
+    }
+
+    #[test]
+    fn a_cue_in_ing_after_by_takes_the_sentences_subject() {
+        assert_eq!(
+            said("Ada Brook ended the talk by saying that the plan was dead."),
+            vec![triple("Ada Brook", "saying", "that the plan was dead")]
         );
     }
 
