@@ -2970,10 +2970,24 @@ fn moved_on(
 /// head noun.
 fn description_closing(body: &str, toks: &[Token], c1: usize) -> Option<Np> {
     let det = toks.get(c1).filter(|t| {
-        t.word && !t.quoted && matches!(&*lower(body, t), "the" | "a" | "an" | "his" | "her")
+        t.word
+            && !t.quoted
+            && matches!(
+                &*lower(body, t),
+                "the" | "a" | "an" | "his" | "her" | "their" | "another" | "one"
+            )
     })?;
+    // Lowercase words, or a capitalised one before the head ("a Twitter user").
     let mut j = c1 + 1;
-    while j < toks.len() && j < c1 + 4 && toks[j].word && !toks[j].quoted && !toks[j].is_cap(body) {
+    while j < toks.len()
+        && j < c1 + 4
+        && toks[j].word
+        && !toks[j].quoted
+        && (!toks[j].is_cap(body)
+            || toks
+                .get(j + 1)
+                .is_some_and(|n| n.word && !n.quoted && !n.is_cap(body)))
+    {
         j += 1;
     }
     let closes = toks
@@ -3734,6 +3748,17 @@ mod tests {
             said("Ada Brook ended the talk by saying that the plan was dead."),
             vec![triple("Ada Brook", "saying", "that the plan was dead")]
         );
+    }
+
+    #[test]
+    fn a_description_closing_an_inverted_cue_may_hold_a_capitalised_word() {
+        let st = run("\"We are ready for it,\" said another Twitter user.");
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(
+            st[0].speaker_mention.as_deref(),
+            Some("another Twitter user")
+        );
+        assert_eq!(st[0].speaker, None);
     }
 
     #[test]
