@@ -337,11 +337,9 @@ impl Extractor {
                 // A quotation right after a quoted statement continues it: one statement with
                 // several pieces, as "“A,” she said. “B.”" is one thing said. In the same
                 // paragraph, so does one after a mixed statement ending in a quotation
-                // ("Trump is “learning fast,” Gingrich said. “B.”").
-                // The quoted statement may be followed by a participle's of the same sentence
-                // ("“A,” Black said, referring to the committee. “B.”").
-                // The next paragraph's quotation continues a paragraph of one sentence that
-                // opens with a quotation ("“A,” said Murphy, who …" ¶ "“B.”").
+                // ("Trump is “learning fast,” Gingrich said. “B.”"). The next paragraph's
+                // quotation continues a paragraph of one sentence that opens with a quotation
+                // ("“A,” said Murphy, who …" ¶ "“B.”").
                 let lone_quoted_para = |p: &Found| {
                     let prev = &sents[p.sent];
                     prev.para + 1 == s.para
@@ -360,6 +358,8 @@ impl Extractor {
                         && (self.all_quoted(prev, &p.spans)
                             || (prev.para == s.para && ends_quoted()))
                 };
+                // The quoted statement may be followed by a participle's of the same sentence
+                // ("“A,” Black said, referring to the committee. “B.”").
                 let before = found
                     .iter()
                     .rev()
