@@ -343,7 +343,7 @@ impl Extractor {
                 let lone_quoted_para = |p: &Found| {
                     let prev = &sents[p.sent];
                     prev.para + 1 == s.para
-                        && (p.sent == 0 || sents[p.sent - 1].para != prev.para)
+                        && opens_para(&sents, p.sent)
                         && prev
                             .quotes
                             .first()
@@ -679,6 +679,8 @@ impl Extractor {
         let title_case = title_case(body, toks);
         let word_is =
             |t: &Token, w: &str| t.word && !t.quoted && t.text(body).eq_ignore_ascii_case(w);
+        // The sentence's first quoted token, found once if a cue needs it.
+        let first_quoted = std::cell::OnceCell::new();
         let mut i = 0;
         'tok: while i < toks.len() {
             let t = &toks[i];
@@ -728,7 +730,9 @@ impl Extractor {
             let closes_after_quote = || {
                 toks.get(i + 1)
                     .is_none_or(|n| matches!(n.text(body), "." | "!" | "?"))
-                    && toks[..i].iter().any(|t| t.quoted)
+                    && first_quoted
+                        .get_or_init(|| toks.iter().position(|t| t.quoted))
+                        .is_some_and(|q| q < i)
             };
             let verb_like = || {
                 !self.lex.noun_cues.contains(lw)
@@ -1493,7 +1497,7 @@ impl Extractor {
         }
         // A transcript's label opens its paragraph ("MARSH: ...", "A: ..."): what follows, to
         // the paragraph's end, is what was said.
-        let opens_para = i == 0 || sents[i - 1].para != s.para;
+        let opens_para = opens_para(sents, i);
         let caps_label = words.len() == 1
             && words[0].len() >= 2
             && words[0].chars().all(|c| c.is_ascii_uppercase());
@@ -1588,22 +1592,27 @@ impl Extractor {
         let hi = s.toks.partition_point(|t| t.end <= sp.1).max(lo);
         let toks = &s.toks[lo..hi];
         let mut words = 0;
+        // Was the last word before this token inside a quotation?
+        let mut last_word_quoted = false;
         for (i, t) in toks.iter().enumerate() {
+            let after_quote = last_word_quoted;
             if t.word {
                 words += 1;
+                last_word_quoted = t.quoted;
             }
+            if t.quoted || words < 3 {
+                continue;
+            }
+            let w = lower(body, t);
             // `… called the pact “insanity,” adding that …`: a reporting participle right after
             // a quotation opens a statement of its own; the quotation closes this one.
-            if !t.quoted && words >= 3 && self.speech_participle(&lower(body, t)) {
-                let after_quote = (0..i)
-                    .rev()
-                    .find(|&j| toks[j].word)
-                    .is_some_and(|j| toks[j].quoted);
-                if after_quote && toks[i..].iter().filter(|x| x.word).count() >= 3 {
-                    return trim_span(body, (sp.0, t.start), &[',', ';']);
-                }
+            if after_quote
+                && self.speech_participle(&w)
+                && toks[i..].iter().filter(|x| x.word).count() >= 3
+            {
+                return trim_span(body, (sp.0, t.start), &[',', ';']);
             }
-            if t.quoted || words < 3 || !matches!(&*lower(body, t), "and" | "but") {
+            if !matches!(&*w, "and" | "but") {
                 continue;
             }
             let second_cue = toks.get(i + 1).is_some_and(|n| {
@@ -2913,12 +2922,17 @@ impl Extractor {
     }
 }
 
-/// Is the cue at `c0` a participle after a comma or a dash ("..., saying ...")?
+/// Does sentence `i` open its paragraph?
+fn opens_para(sents: &[Sent], i: usize) -> bool {
+    i == 0 || sents[i - 1].para != sents[i].para
+}
+
 /// "by saying", "by announcing": a cue in -ing after "by".
 fn by_participle(body: &str, toks: &[Token], c0: usize) -> bool {
     c0 > 0 && lower(body, &toks[c0 - 1]) == "by" && lower(body, &toks[c0]).ends_with("ing")
 }
 
+/// Is the cue at `c0` a participle after a comma or a dash ("..., saying ...")?
 fn participle_after_comma(body: &str, toks: &[Token], c0: usize) -> bool {
     // The comma may sit inside a closing quotation mark (`called it “insane,” adding`).
     let comma_before = |k: usize| {
@@ -4169,6 +4183,8 @@ mod tests {
             vec![triple("Ada Brook", "continued", "We will win.")]
         );
         assert!(said("The search continued until late on Tuesday night.").is_empty());
+        // As a plain cue, "continued" would report her push as something said.
+        assert!(said("Ada Brook continued her push on the radio.").is_empty());
     }
 
     #[test]
