@@ -72,9 +72,13 @@ pub struct Statement {
     pub source_key: String,
     /// The reported words (the pieces of a split quote joined by " … ").
     pub quote: String,
+    /// Byte offsets of the quotation as printed in the body: the first piece's start, the last
+    /// piece's end.
     pub quote_start: usize,
     pub quote_end: usize,
-    /// Byte spans of each piece, in order; one span for a contiguous quote.
+    /// Byte spans of each piece, in order; one span for a contiguous quote. A piece's span takes
+    /// in the quotation marks around it and the comma or stop they enclose (`"We will not,"`),
+    /// as PolNeAR's annotators mark quotations; `quote` holds the words without them.
     pub quote_spans: Vec<[usize; 2]>,
     /// Same speaker, same words: equal for syndicated copies of one statement.
     pub quote_key: u64,

@@ -297,12 +297,20 @@ fn extract_json_is_the_prediction_format() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(rows.len(), 2);
-    for r in &rows {
+    // The offsets cover the quotation as printed, its marks and enclosed comma included; the
+    // quote is the words.
+    let printed = |r: &Value| {
         let (s, e) = (
             r["quote_start"].as_u64().unwrap() as usize,
             r["quote_end"].as_u64().unwrap() as usize,
         );
-        assert_eq!(&body[s..e], r["quote"].as_str().unwrap());
+        body[s..e].to_string()
+    };
+    assert_eq!(printed(&rows[0]), "\"We want peace,\"");
+    assert_eq!(rows[0]["quote"], "We want peace");
+    assert_eq!(printed(&rows[1]), "that talks would resume");
+    assert_eq!(rows[1]["quote"], "that talks would resume");
+    for r in &rows {
         let (ss, se) = (
             r["speaker_start"].as_u64().unwrap() as usize,
             r["speaker_end"].as_u64().unwrap() as usize,

@@ -2790,18 +2790,27 @@ impl Extractor {
     ) -> Statement {
         let body = a.body.as_str();
         let s = &sents[f.sent];
-        let spans: Vec<[usize; 2]> = f.spans.iter().map(|&(x, y)| [x, y]).collect();
+        // The offsets locate the quotation as printed, its marks included; the quote is the
+        // words alone.
+        let spans: Vec<[usize; 2]> = f
+            .spans
+            .iter()
+            .map(|&q| {
+                let (x, y) = text::as_printed(body, q);
+                [x, y]
+            })
+            .collect();
         let quote = f
             .spans
             .iter()
             .map(|&(x, y)| &body[x..y])
             .collect::<Vec<_>>()
             .join(" … ");
-        let (qs, qe) = (f.spans[0].0, f.spans[f.spans.len() - 1].1);
+        let (qs, qe) = (spans[0][0], spans[spans.len() - 1][1]);
         // A statement continued by later quotations spans several sentences.
         let covered: Vec<&Sent> = sents[f.sent..]
             .iter()
-            .take_while(|x| x.span.0 < qe)
+            .take_while(|x| x.span.0 < f.spans[f.spans.len() - 1].1)
             .collect();
         let kind = self.kind(&covered, &f.spans);
         // The context is the statement's own sentences: a search term in a neighbouring

@@ -202,6 +202,45 @@ fn single_quotes(body: &str, para: Span, doubles: &[Quote]) -> Vec<Quote> {
     out
 }
 
+/// A span of quoted words as printed: widened over the quotation mark right before it and the
+/// one right after it, with the comma or full stop that mark encloses (`"We will not,"`). A mark
+/// touching a letter on its outer side is an apostrophe (`Obama’s`) and stays out.
+pub fn as_printed(body: &str, (mut s, mut e): Span) -> Span {
+    let before = &body[..s];
+    let open = if before.ends_with("''") || before.ends_with("``") {
+        2
+    } else {
+        before
+            .chars()
+            .next_back()
+            .filter(|&c| is_quote_mark(c))
+            .map_or(0, char::len_utf8)
+    };
+    if open > 0
+        && !before[..s - open]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
+        s -= open;
+    }
+    let after = &body[e..];
+    let punct = usize::from(after.starts_with([',', '.', '?', '!']));
+    let rest = &after[punct..];
+    let close = if rest.starts_with("''") {
+        2
+    } else {
+        rest.chars()
+            .next()
+            .filter(|&c| is_quote_mark(c))
+            .map_or(0, char::len_utf8)
+    };
+    if close > 0 && !rest[close..].starts_with(char::is_alphanumeric) {
+        e += punct + close;
+    }
+    (s, e)
+}
+
 /// The character at byte `k` of `s` (a character boundary) and its length, ASCII without
 /// decoding.
 #[inline]
@@ -500,6 +539,36 @@ pub fn tokens(body: &str, span: Span, quotes: &[Quote]) -> Vec<Token> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_quotation_as_printed_takes_in_its_marks() {
+        let printed = |body: &str, words: &str| {
+            let s = body.find(words).unwrap();
+            let (x, y) = as_printed(body, (s, s + words.len()));
+            body[x..y].to_string()
+        };
+        let b = "\"We will not,\" he said.";
+        assert_eq!(printed(b, "We will not"), "\"We will not,\"");
+        let b = "She said: “It is over.” Then she left.";
+        assert_eq!(printed(b, "It is over."), "“It is over.”");
+        assert_eq!(printed(b, "It is over"), "“It is over.”");
+        let b = "''Are we done?'' he asked.";
+        assert_eq!(printed(b, "Are we done"), "''Are we done?''");
+        // Apostrophes touching a letter on their outer side stay out.
+        let b = "He said Obama’s plan failed.";
+        assert_eq!(printed(b, "Obama"), "Obama");
+        let b = "rock'n'roll";
+        assert_eq!(printed(b, "n"), "n");
+        // Words without marks, and a comma without a closing mark, stay as they are.
+        let b = "He said that talks would resume, and left.";
+        assert_eq!(
+            printed(b, "that talks would resume"),
+            "that talks would resume"
+        );
+        // The ends of the body.
+        assert_eq!(printed("\"", ""), "\"");
+        assert_eq!(printed("«Oui»", "Oui"), "«Oui»");
+    }
+
     use super::*;
 
     fn sents(t: &str) -> Vec<&str> {
