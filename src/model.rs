@@ -77,8 +77,8 @@ pub struct Statement {
     pub quote_start: usize,
     pub quote_end: usize,
     /// Byte spans of each piece, in order; one span for a contiguous quote. A piece's span takes
-    /// in the quotation marks around it and the comma or stop they enclose (`"We will not,"`),
-    /// as PolNeAR's annotators mark quotations; `quote` holds the words without them.
+    /// in the quotation marks around it and the comma, stop, `?` or `!` they enclose (`"We will
+    /// not,"`), as PolNeAR's annotators mark quotations; `quote` holds the words without them.
     pub quote_spans: Vec<[usize; 2]>,
     /// Same speaker, same words: equal for syndicated copies of one statement.
     pub quote_key: u64,

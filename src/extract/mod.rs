@@ -2795,10 +2795,7 @@ impl Extractor {
         let spans: Vec<[usize; 2]> = f
             .spans
             .iter()
-            .map(|&q| {
-                let (x, y) = text::as_printed(body, q);
-                [x, y]
-            })
+            .map(|&q| text::as_printed(body, q).into())
             .collect();
         let quote = f
             .spans
@@ -2807,10 +2804,12 @@ impl Extractor {
             .collect::<Vec<_>>()
             .join(" … ");
         let (qs, qe) = (spans[0][0], spans[spans.len() - 1][1]);
-        // A statement continued by later quotations spans several sentences.
+        // A statement continued by later quotations spans several sentences (up to its last
+        // word: a closing mark does not reach into the next one).
+        let words_end = f.spans[f.spans.len() - 1].1;
         let covered: Vec<&Sent> = sents[f.sent..]
             .iter()
-            .take_while(|x| x.span.0 < f.spans[f.spans.len() - 1].1)
+            .take_while(|x| x.span.0 < words_end)
             .collect();
         let kind = self.kind(&covered, &f.spans);
         // The context is the statement's own sentences: a search term in a neighbouring

@@ -203,7 +203,8 @@ fn single_quotes(body: &str, para: Span, doubles: &[Quote]) -> Vec<Quote> {
 }
 
 /// A span of quoted words as printed: widened over the quotation mark right before it and the
-/// one right after it, with the comma or full stop that mark encloses (`"We will not,"`). A mark
+/// one right after it, with the comma, full stop, `?` or `!` that mark encloses (`"We will
+/// not,"`). Doubled marks (`''`, and ``` `` ``` before) count as one, as in [`quotes`]. A mark
 /// touching a letter on its outer side is an apostrophe (`Obama’s`) and stays out.
 pub fn as_printed(body: &str, (mut s, mut e): Span) -> Span {
     let before = &body[..s];
@@ -539,6 +540,8 @@ pub fn tokens(body: &str, span: Span, quotes: &[Quote]) -> Vec<Token> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_quotation_as_printed_takes_in_its_marks() {
         let printed = |body: &str, words: &str| {
@@ -568,8 +571,6 @@ mod tests {
         assert_eq!(printed("\"", ""), "\"");
         assert_eq!(printed("«Oui»", "Oui"), "«Oui»");
     }
-
-    use super::*;
 
     fn sents(t: &str) -> Vec<&str> {
         let p = (0, t.len());
