@@ -43,6 +43,67 @@ static TIME_ADJUNCTS: WordSet = WordSet::new(&[
     "when",
     "while",
 ]);
+/// Words opening a clause before a sentence's subject ("Like Sanders, she ...", "Although
+/// ..., he ...").
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
+    "like",
+    "unlike",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "if",
+    "since",
+    "unless",
+    "until",
+    "once",
+    "whether",
+    "amid",
+    "among",
+    "following",
+    "given",
+    "without",
+    "upon",
+]);
+/// Sentence adverbs set off by a comma before a sentence's subject ("Likewise, Trump ...").
+static SENTENCE_ADVERBS: WordSet = WordSet::new(&[
+    "likewise",
+    "meanwhile",
+    "however",
+    "still",
+    "instead",
+    "indeed",
+    "now",
+    "yet",
+    "moreover",
+    "separately",
+    "similarly",
+    "nonetheless",
+    "nevertheless",
+    "finally",
+    "ultimately",
+    "besides",
+    "otherwise",
+    "thus",
+    "so",
+    "but",
+    "and",
+    "again",
+    "first",
+    "second",
+    "third",
+    "eventually",
+    "initially",
+    "previously",
+    "afterward",
+    "afterwards",
+    "then",
+    "also",
+    "additionally",
+    "furthermore",
+    "overall",
+    "regardless",
+]);
 /// Month names, lowercase: "in March" is a time adjunct.
 const MONTHS: &[&str] = &[
     "january",
@@ -2370,6 +2431,22 @@ impl Extractor {
             >= 4
     }
 
+    /// Does the word at token `first`, opening a sentence, open an adjunct or a clause before
+    /// the subject: a preposition or time word ("In a speech, ..."), a subordinator ("Like
+    /// Sanders, ...", "Although ..."), a participle followed by its own words ("Asked about
+    /// ...", "Speaking to reporters, ...", "Having announced ...", not "Manning, a senator"),
+    /// or a sentence adverb set off by a comma ("Likewise, ...")?
+    fn opens_adjunct(&self, body: &str, toks: &[Token], first: usize) -> bool {
+        let w = lower(body, &toks[first]);
+        let next = toks.get(first + 1);
+        let comma_next = next.is_some_and(|t| t.text(body) == ",");
+        let word_next = next.is_some_and(|t| t.word && !t.quoted && !t.is_cap(body));
+        self.is_adjunct_opener(body, &toks[first])
+            || CLAUSE_OPENERS.contains(&w)
+            || (word_next && w.len() >= 5 && (w.ends_with("ing") || w.ends_with("ed")))
+            || (comma_next && SENTENCE_ADVERBS.contains(&w))
+    }
+
     /// A preposition or time word that opens an adjunct after a cue ("said on Tuesday").
     fn is_adjunct_opener(&self, body: &str, t: &Token) -> bool {
         let w = lower(body, t);
@@ -2437,13 +2514,21 @@ impl Extractor {
                 .filter(|n| matches!(n.kind, NpKind::Name | NpKind::Nominal | NpKind::Org));
         }
         let mut first = toks.iter().position(|t| t.word && !t.quoted)?;
-        // "In a speech on Tuesday, Trump struck a measured tone, saying ...": the subject
-        // comes after an opening adjunct.
-        if self.is_adjunct_opener(body, &toks[first])
-            && let Some(comma) = (first..and.min(first + 12)).find(|&k| toks[k].text(body) == ",")
-            && let Some(next) = (comma + 1..and).find(|&k| toks[k].word && !toks[k].quoted)
-        {
-            first = next;
+        // "In a speech on Tuesday, Trump struck a measured tone, saying ...", "Asked about
+        // the vote, Ruiz pointed to ... and praised ...": the subject comes after an opening
+        // adjunct or participle clause, and after a relative clause that ends it ("Speaking
+        // in Iowa, which votes first, Bush said").
+        if self.opens_adjunct(body, toks, first) {
+            let mut from = first;
+            while let Some(comma) = (from..and.min(from + 16)).find(|&k| toks[k].text(body) == ",")
+                && let Some(next) = (comma + 1..and).find(|&k| toks[k].word && !toks[k].quoted)
+            {
+                first = next;
+                if !matches!(&*lower(body, &toks[next]), "which" | "who" | "where") {
+                    break;
+                }
+                from = next;
+            }
         }
         let w = lower(body, &toks[first]);
         let w = strip_possessive(&w);
@@ -4117,6 +4202,25 @@ mod tests {
                     "the plan would go ahead as written"
                 )],
                 "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_coordinated_cue_takes_the_subject_after_an_opening_clause() {
+        // Not the participle or adverb that opens the sentence ("Asked", "Speaking").
+        for body in [
+            "Asked about the vote, Ada Brook met the ministers and said the plan would go ahead.",
+            "Speaking in Vilnius, which hosts the summit, Ada Brook met the ministers and said \
+             the plan would go ahead.",
+            "Likewise, Ada Brook met the ministers and said the plan would go ahead.",
+        ] {
+            let st = said(body);
+            let by_said: Vec<_> = st.iter().filter(|t| t.1 == "said").collect();
+            assert_eq!(
+                by_said,
+                vec![&triple("Ada Brook", "said", "the plan would go ahead")],
+                "{body}: {st:?}"
             );
         }
     }

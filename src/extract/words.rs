@@ -54,6 +54,8 @@ mod tests {
         ("SPEAKER_NOUNS", &super::super::speakers::SPEAKER_NOUNS),
         ("ORG_HEADS", &super::super::speakers::ORG_HEADS),
         ("ABBREVIATIONS", &super::super::text::ABBREVIATIONS),
+        ("CLAUSE_OPENERS", &super::super::CLAUSE_OPENERS),
+        ("SENTENCE_ADVERBS", &super::super::SENTENCE_ADVERBS),
     ];
 
     #[test]
