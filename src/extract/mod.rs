@@ -1780,6 +1780,12 @@ impl Extractor {
         if !(pt == "," || after_quote) {
             return None;
         }
+        // Only a finite verb inverts, and never "told": in "..., telling the crowd, “Q”" and
+        // "“Q,” told the AP" the phrase after the cue is whom the speaker addressed.
+        let cue_word = lower(body, &toks[c0]);
+        if cue_word.ends_with("ing") || matches!(&*cue_word, "tell" | "tells" | "told") {
+            return None;
+        }
         if !after_quote
             && np_before(self.lex, body, toks, c0).is_some_and(|n| n.kind != NpKind::Pronoun)
         {
@@ -1915,10 +1921,26 @@ impl Extractor {
 
     /// Where the statement of the cue ending at token `c1` stops: the comma before a later cue
     /// of the sentence that says a statement of its own (", adding, ...", ", though he said
-    /// ...", ", who thinks ..."), as a token index. `cues` are in token order.
+    /// ...", ", who thinks ..."), or the "and" or "but" before a subject of its own and a cue
+    /// that opens a quotation ("a woman asked for a photo and Clinton said, “Q”"; not "... and
+    /// said", nor "... and the nation has to act"), as a token index. `cues` are in token
+    /// order.
     fn clause_stop(body: &str, toks: &[Token], cues: &[Cue], c1: usize) -> Option<usize> {
-        (c1..toks.len())
-            .find(|&k| toks[k].text(body) == "," && Self::cue_after_comma(toks, cues, k).is_some())
+        (c1..toks.len()).find(|&k| {
+            let t = &toks[k];
+            (t.text(body) == ","
+                || (t.word
+                    && !t.quoted
+                    && (t.text(body).eq_ignore_ascii_case("and")
+                        || t.text(body).eq_ignore_ascii_case("but"))))
+                && Self::cue_after_comma(toks, cues, k).is_some_and(|m| {
+                    t.text(body) == ","
+                        || (m > k + 1
+                            && toks
+                                .get(m + 1)
+                                .is_some_and(|n| n.quoted || matches!(n.text(body), "," | ":")))
+                })
+        })
     }
 
     /// The first cue among the three words after the comma at token `k` (none when a quotation
@@ -4223,6 +4245,26 @@ mod tests {
                 "{body}: {st:?}"
             );
         }
+    }
+
+    #[test]
+    fn whom_a_participle_or_told_addresses_is_no_inverted_speaker() {
+        assert_eq!(
+            said(
+                "Ada Brook toured the plant on Friday, telling the workers, “We will not close it.”"
+            ),
+            vec![triple("Ada Brook", "telling", "We will not close it.")]
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_and_with_a_subject_of_its_own_is_that_clauses() {
+        let st =
+            said("A reporter asked about the plant and Ada Brook said, “We will not close it.”");
+        assert!(
+            st.contains(&triple("Ada Brook", "said", "We will not close it.")),
+            "{st:?}"
+        );
     }
 
     #[test]
