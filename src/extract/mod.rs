@@ -2332,6 +2332,26 @@ impl Extractor {
             }
         }
         k = skip_marks(body, toks, k, &[":", ",", "—", "-"]);
+        // "said Tuesday that ...", "said Friday night the vote ...": a bare weekday is a time
+        // adjunct, not what was said (but "said Tuesday was the deadline").
+        if k < limit_tok
+            && !toks[k].quoted
+            && is_weekday(&lower(body, &toks[k]))
+            && !toks
+                .get(k + 1)
+                .is_some_and(|t| AUXILIARIES.contains(&&*lower(body, t)))
+        {
+            k += 1;
+            if toks.get(k).is_some_and(|t| {
+                !t.quoted
+                    && matches!(
+                        &*lower(body, t),
+                        "morning" | "afternoon" | "evening" | "night"
+                    )
+            }) {
+                k += 1;
+            }
+        }
         if k < limit_tok {
             let from = toks[k].start;
             // `Smith said: "Q."` — the quotation takes the rest of the sentence.
@@ -2469,10 +2489,11 @@ impl Extractor {
             || (comma_next && SENTENCE_ADVERBS.contains(&w))
     }
 
-    /// A preposition or time word that opens an adjunct after a cue ("said on Tuesday").
+    /// A preposition or time word that opens an adjunct after a cue ("said on Tuesday",
+    /// "said Tuesday").
     fn is_adjunct_opener(&self, body: &str, t: &Token) -> bool {
         let w = lower(body, t);
-        TIME_ADJUNCTS.contains(&w) || OTHER_ADJUNCTS.contains(&w)
+        TIME_ADJUNCTS.contains(&w) || OTHER_ADJUNCTS.contains(&w) || is_weekday(&w)
     }
 
     /// The subject of "... and said ..." (or "but says"): the name before ", who" or the
@@ -3057,6 +3078,11 @@ fn participle_after_comma(body: &str, toks: &[Token], c0: usize) -> bool {
                 && toks[k - 1].text(body) == ",")
     };
     c0 > 0 && comma_before(c0 - 1) && lower(body, &toks[c0]).ends_with("ing")
+}
+
+/// Is the lowercase word a day of the week?
+fn is_weekday(w: &str) -> bool {
+    speakers::WEEKDAYS.contains(&w)
 }
 
 /// Is the sentence a Title Case headline (most of at least four words capitalised)?
@@ -4242,6 +4268,36 @@ mod tests {
             assert_eq!(
                 by_said,
                 vec![&triple("Ada Brook", "said", "the plan would go ahead")],
+                "{body}: {st:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_weekday_after_a_cue_is_a_time_adjunct() {
+        for (body, quote) in [
+            (
+                "Ada Brook said Tuesday that taxes would rise.",
+                "that taxes would rise",
+            ),
+            (
+                "Ada Brook said Friday night the plan would work.",
+                "the plan would work",
+            ),
+            (
+                "Taxes will rise, Ada Brook said Tuesday in Tartu, noting the deficit.",
+                "Taxes will rise",
+            ),
+            // The weekday is the subject of what was said.
+            (
+                "Ada Brook said Tuesday was the deadline.",
+                "Tuesday was the deadline",
+            ),
+        ] {
+            let st = said(body);
+            assert_eq!(
+                st.first(),
+                Some(&triple("Ada Brook", "said", quote)),
                 "{body}: {st:?}"
             );
         }

@@ -1219,7 +1219,7 @@ fn restrictive_relative(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -
     })
 }
 
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
