@@ -421,10 +421,18 @@ impl Extractor {
                 };
                 // The quoted statement may be followed by a participle's of the same sentence
                 // ("“A,” Black said, referring to the committee. “B.”").
+                // ... unless the next sentence names its speaker: `“A,” she said. “B?” Smith
+                // asked.`, where a question mark ended the sentence before the speaker.
+                // ("She went on to say:" introduces what comes next.)
+                let attributed_next = sents.get(i + 1).is_some_and(|n| {
+                    n.para == s.para
+                        && !body[n.span.0..n.span.1].trim_end().ends_with(':')
+                        && self.bare_attribution(body, n).is_some()
+                });
                 let before = found
                     .iter()
                     .rev()
-                    .take_while(|p| p.sent + 1 == i)
+                    .take_while(|p| p.sent + 1 == i && !attributed_next)
                     .position(continues)
                     .filter(|_| self.all_quoted(s, &f.spans));
                 match before {
@@ -585,7 +593,12 @@ impl Extractor {
             && blank(q.close, prev.span.1)
             && body
                 .get(q.start..q.end)
-                .is_some_and(|t| t.trim_end().ends_with(['?', '!']));
+                // `“… ‘What can we do to help?’”`: the question may close a quotation inside.
+                .is_some_and(|t| {
+                    t.trim_end()
+                        .trim_end_matches(['’', '\''])
+                        .ends_with(['?', '!'])
+                });
         if !ends_in_question || next.para != prev.para {
             return false;
         }
@@ -4271,6 +4284,33 @@ mod tests {
                 "{body}: {st:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_quotation_whose_speaker_follows_in_a_sentence_of_its_own_is_that_speakers() {
+        // A full stop inside the quotation ends its sentence: the next names the speaker,
+        // and the quotation does not continue the statement before.
+        let st =
+            said("“We will not close it,” Ada Brook said. “The plant stays open.” Ivo Tamm said.");
+        assert_eq!(
+            st,
+            vec![
+                triple("Ada Brook", "said", "We will not close it"),
+                triple("Ivo Tamm", "said", "The plant stays open.")
+            ]
+        );
+        // A question closing a quotation inside the quotation ends it too.
+        let st = said(
+            "“Her answer was, ‘What can we do to help?’” Ada Brook told reporters on the call.",
+        );
+        assert_eq!(
+            st,
+            vec![triple(
+                "Ada Brook",
+                "told",
+                "Her answer was, ‘What can we do to help?’"
+            )]
+        );
     }
 
     #[test]
