@@ -97,6 +97,14 @@ pub fn norm_words(text: &str) -> Vec<String> {
             "defence" => "defense",
             "organisation" => "organization",
             "labor" => "labour",
+            // Abbreviated titles ("Sen. Ada Brook" is "the senator").
+            "sen" => "senator",
+            "rep" => "representative",
+            "gov" => "governor",
+            "gen" => "general",
+            "lt" => "lieutenant",
+            "atty" => "attorney",
+            "sec" | "secy" => "secretary",
             other => other,
         };
         if w.is_empty() {

@@ -711,6 +711,10 @@ impl Extractor {
         }
         let words: Vec<&str> = toks[after + 1..e].iter().map(|t| t.text(body)).collect();
         let first = words[0].lc();
+        // ", and Democratic Gov. Jay Nixon": the next item of a list, not an apposition.
+        if matches!(first.as_str(), "and" | "or" | "but" | "nor") {
+            return None;
+        }
         let roleish = words
             .iter()
             .any(|w| self.lex.is_role_word(w.strip_suffix("'s").unwrap_or(w)));
@@ -4310,6 +4314,54 @@ mod tests {
                 "told",
                 "Her answer was, ‘What can we do to help?’"
             )]
+        );
+    }
+
+    #[test]
+    fn a_party_member_described_is_nobody_by_name() {
+        // "The Tartu Republican" is no person, and "She" is still Ada Brook.
+        let st = said(
+            "Senator Ada Brook spoke in Tartu on Monday. The Tartu Republican said the party \
+             would unite. She said the vote would wait.",
+        );
+        assert_eq!(
+            st,
+            vec![
+                triple("", "said", "the party would unite"),
+                triple("Ada Brook", "said", "the vote would wait")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_next_item_of_a_list_is_no_apposition() {
+        let st = run(
+            "The contenders Ivo Tamm, and Gov. Ada Brook, praised the bill on Monday. \
+                      Ivo Tamm said the bill would pass.",
+        );
+        let tamm = st
+            .iter()
+            .find(|s| s.quote == "the bill would pass")
+            .unwrap();
+        assert_eq!(tamm.speaker.as_deref(), Some("Ivo Tamm"));
+        assert_eq!(tamm.role, None, "{tamm:?}");
+    }
+
+    #[test]
+    fn the_words_before_a_descriptions_head_pick_among_those_it_fits() {
+        let st = said(
+            "Vermont Sen. Ivo Tamm spoke first on Monday. Florida Sen. Ada Brook spoke next. \
+             The Vermont senator said the vote would wait. A Democratic senator said it would \
+             not.",
+        );
+        // "Sen." is a senator; "Vermont" picks Tamm over Brook, named last; an indefinite
+        // description is someone new.
+        assert_eq!(
+            st,
+            vec![
+                triple("Ivo Tamm", "said", "the vote would wait"),
+                triple("", "said", "it would not")
+            ]
         );
     }
 

@@ -916,6 +916,16 @@ fn classify_phrase(lex: &Lexicon, words: &[&str]) -> Classified {
     if name.len() >= 2 && name.last().is_some_and(|w| is_group_word(w)) {
         return (NpKind::Nominal, vec![], role_text.or(Some(phrase)));
     }
+    // "The Wisconsin Republican", "a Jupiter Democrat": a party's member, described; no name
+    // ends in the party.
+    if words.len() >= 2 && PARTY_MEMBERS.contains(last.as_str()) {
+        let described: Vec<&str> = words
+            .iter()
+            .copied()
+            .skip_while(|w| DETERMINERS.contains_ci(w))
+            .collect();
+        return (NpKind::Nominal, vec![], Some(described.join(" ")));
+    }
     if !name.is_empty() && !ORG_HEADS.contains(last.as_str()) && lex.org_named(&phrase).is_none() {
         // A lone capitalised word after no title may still be an organisation ("NATO said").
         if name.len() == 1 && role.is_empty() && lex.org_named(&name[0]).is_some() {
@@ -933,6 +943,10 @@ fn classify_phrase(lex: &Lexicon, words: &[&str]) -> Classified {
     }
     (NpKind::Nominal, vec![], role_text.or(Some(phrase)))
 }
+
+/// A party's member, as a description's head ("the Wisconsin Republican", "one Democrat").
+static PARTY_MEMBERS: WordSet =
+    WordSet::new(&["republican", "democrat", "independent", "libertarian"]);
 
 /// A capitalised plural naming a people, faith or party ("Americans", "Democrats", "Jews").
 fn is_group_word(w: &str) -> bool {
@@ -1724,6 +1738,7 @@ fn plausible_speaker_head(lex: &Lexicon, head: &str) -> bool {
         || SPEAKER_NOUNS.contains(head)
         || GENERIC.contains(head)
         || QUANTIFIED.contains(head)
+        || PARTY_MEMBERS.contains(head)
     {
         return true;
     }
@@ -2003,20 +2018,59 @@ impl Registry {
         if GENERIC.contains(head.as_str()) {
             return None;
         }
+        // "a Democratic senator", "another aide": someone new, not a person named before.
+        if words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "one" | "another" | "some"))
+        {
+            return None;
+        }
         let org = lex.org_of(phrase);
+        // A party in the description rules out those whose title names another
+        // ("the Republican governor" is not "Democratic Gov. Jay Nixon").
+        let party_of = |ws: &[String]| {
+            ws.iter().find_map(|w| match w.as_str() {
+                "republican" | "gop" => Some('R'),
+                "democratic" | "democrat" => Some('D'),
+                _ => None,
+            })
+        };
+        let phrase_party = party_of(&words[..words.len() - 1]);
+        // The words before the head ("the Vermont senator", "the Wisconsin Republican") pick
+        // among those who share it or the organisation; a party's member needs one of them,
+        // or the organisation, as every Republican shares the head.
+        let modifiers: Vec<&String> = words[..words.len() - 1]
+            .iter()
+            .filter(|w| !DETERMINERS.contains(w) && !matches!(w.as_str(), "one" | "another"))
+            .collect();
+        let party = PARTY_MEMBERS.contains(head);
         let mut best: Option<(i32, usize, usize)> = None; // (score, recency, idx)
         for (i, p) in self.persons.iter().enumerate() {
             let mut score = 0;
-            if org.is_some() && p.org.as_deref() == org {
+            let by_org = org.is_some() && p.org.as_deref() == org;
+            if by_org {
                 score += 2;
             }
+            let mut by_modifier = false;
             if let Some(r) = &p.role {
                 let rw = norm_words(r);
+                if phrase_party.is_some_and(|a| party_of(&rw).is_some_and(|b| a != b)) {
+                    continue;
+                }
                 if rw.iter().any(|w| w == head) {
                     score += 1;
                 }
+                // Only among those the head or the organisation already picks.
+                if score > 0 {
+                    for m in &modifiers {
+                        if rw.contains(m) {
+                            score += 1;
+                            by_modifier = true;
+                        }
+                    }
+                }
             }
-            if score == 0 {
+            if score == 0 || (party && !by_org && !by_modifier) {
                 continue;
             }
             let seen = &self.last_mention[i];
