@@ -4334,6 +4334,20 @@ mod tests {
     }
 
     #[test]
+    fn a_suffix_ends_a_name_and_the_surname_before_it_finds_it() {
+        let st = said(
+            "Ivo Tamm III said the party would unite. Rob Hale Jr. said it would not. Later, \
+             Tamm said the vote would wait, and Hale agreed.",
+        );
+        let speakers: Vec<&str> = st.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(
+            &speakers[..3],
+            ["Ivo Tamm III", "Rob Hale Jr.", "Ivo Tamm III"],
+            "{st:?}"
+        );
+    }
+
+    #[test]
     fn the_next_item_of_a_list_is_no_apposition() {
         let st = run(
             "The contenders Ivo Tamm, and Gov. Ada Brook, praised the bill on Monday. \

@@ -704,6 +704,23 @@ fn clean_name_word(w: &str) -> String {
     strip_possessive(w).to_string()
 }
 
+/// "Jr.", "Sr.", "II", "III", "IV": a suffix that ends a name after its surname.
+fn is_name_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches([',', '.']),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
+}
+
+/// The surname of a name (lowercase), before any suffix: "Rob Hale Jr." is a Hale.
+fn surname(name: &[String]) -> Option<String> {
+    name.iter()
+        .rev()
+        .find(|w| !is_name_suffix(w))
+        .or(name.last())
+        .map(|w| w.lc())
+}
+
 fn is_honorific(w: &str) -> bool {
     in_set(HONORIFICS, w)
 }
@@ -746,8 +763,11 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
             && w.ends_with('.')
             && w.as_bytes()[0].is_ascii_uppercase()
             && i + 1 < words.len();
+        // "Brent Bozell III", "Rob Hale Jr.": a suffix after a name word is part of the name.
+        let suffix = i > cut && is_name_suffix(w);
         let is_role = !particle
             && !initial
+            && !suffix
             && (opener
                 || person_noun
                 || before_first_name
@@ -1871,7 +1891,7 @@ impl Registry {
         pos: usize,
     ) -> Option<usize> {
         let name: Vec<String> = name.iter().filter(|w| !is_honorific(w)).cloned().collect();
-        let last = name.last()?.lc();
+        let last = surname(&name)?;
         let idx = match self.lookup(lex, &name) {
             Some(i) => {
                 let p = &mut self.persons[i];
@@ -1954,7 +1974,7 @@ impl Registry {
     /// takes one known by surname alone); a surname alone is the one the article mentions most,
     /// as the one a story is about goes by surname and a relative by full name.
     pub fn lookup(&self, lex: &Lexicon, name: &[String]) -> Option<usize> {
-        let same = self.by_last.get(&name.last()?.lc())?;
+        let same = self.by_last.get(&surname(name)?)?;
         let Some(first) = name.first().filter(|_| name.len() >= 2) else {
             return same
                 .iter()
@@ -1982,8 +2002,7 @@ impl Registry {
 
     /// Is anyone of this surname known?
     pub fn knows_surname(&self, name: &[String]) -> bool {
-        name.last()
-            .is_some_and(|l| self.by_last.contains_key(&l.lc()))
+        surname(name).is_some_and(|l| self.by_last.contains_key(&l))
     }
 
     /// The person last mentioned before `pos` whose gender does not contradict the pronoun
