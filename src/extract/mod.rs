@@ -2349,6 +2349,22 @@ impl Extractor {
             }
         }
         k = skip_marks(body, toks, k, &[":", ",", "—", "-"]);
+        // "said on Facebook: “Q”", "said in a statement: ...": an adjunct, then the colon that
+        // introduces what was said (not when "that" comes first), after a verb of speech ("hopes
+        // to win them over: ..." has no adjunct).
+        if k < limit_tok
+            && SPEECH_VERBS.contains(&cue_word)
+            && toks[k].word
+            && !toks[k].quoted
+            && self.is_adjunct_opener(body, &toks[k])
+            && let Some(colon) = (k..(k + 14).min(limit_tok))
+                .take_while(|&p| {
+                    !toks[p].quoted && !toks[p].text(body).eq_ignore_ascii_case("that")
+                })
+                .find(|&p| toks[p].text(body) == ":")
+        {
+            k = skip_marks(body, toks, colon, &[":"]);
+        }
         // "said Tuesday that ...", "said Friday night the vote ...": a bare weekday is a time
         // adjunct, not what was said (but "said Tuesday was the deadline").
         if k < limit_tok
@@ -4377,6 +4393,19 @@ mod tests {
                 triple("", "said", "it would not")
             ]
         );
+    }
+
+    #[test]
+    fn a_colon_after_an_adjunct_introduces_what_was_said() {
+        for body in [
+            "Ada Brook said on Facebook: “We will not close the plant.”",
+            "Ada Brook wrote in an email: “We will not close the plant.”",
+        ] {
+            let st = said(body);
+            assert_eq!(st.len(), 1, "{body}: {st:?}");
+            assert_eq!(st[0].0, "Ada Brook", "{body}: {st:?}");
+            assert_eq!(st[0].2, "We will not close the plant.", "{body}: {st:?}");
+        }
     }
 
     #[test]
