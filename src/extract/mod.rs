@@ -1840,28 +1840,33 @@ impl Extractor {
         // "said taxes would rise" is not a speaker: a description needs a determiner or a
         // generic head ("said the minister", "said officials").
         if np.kind == NpKind::Nominal {
-            let first = body[np.start..np.end]
+            let first_word = body[np.start..np.end]
                 .split_whitespace()
                 .next()
-                .unwrap_or("")
-                .lc();
-            if !matches!(
-                first.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "one"
-                    | "another"
-                    | "two"
-                    | "three"
-                    | "several"
-                    | "some"
-                    | "many"
-            ) && !speakers::is_generic(np.text(body))
+                .unwrap_or("");
+            // "said Rubio's campaign manager": a name's possessive is a determiner too.
+            let possessive = first_word.starts_with(char::is_uppercase)
+                && (first_word.ends_with("'s") || first_word.ends_with("’s"));
+            let first = first_word.lc();
+            if !possessive
+                && !matches!(
+                    first.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "one"
+                        | "another"
+                        | "two"
+                        | "three"
+                        | "several"
+                        | "some"
+                        | "many"
+                )
+                && !speakers::is_generic(np.text(body))
             {
                 return None;
             }
@@ -4393,6 +4398,18 @@ mod tests {
                 triple("", "said", "it would not")
             ]
         );
+    }
+
+    #[test]
+    fn an_inverted_speaker_may_open_with_a_possessive_and_name_itself_after() {
+        let st = run("\"We will win,\" said Brook's deputy campaign manager, Ivo Tamm.");
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Ivo Tamm"));
+        assert_eq!(
+            st[0].speaker_mention.as_deref(),
+            Some("Brook's deputy campaign manager, Ivo Tamm")
+        );
+        assert_eq!(st[0].quote, "We will win");
     }
 
     #[test]

@@ -1830,6 +1830,32 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
         return None;
     }
     let mut np = make_np(lex, body, &toks[start..k])?;
+    // A name in apposition after a description: "said Rubio's deputy campaign manager, Rich
+    // Beeson." The description is the role.
+    if np.kind == NpKind::Nominal && toks.get(k).is_some_and(|t| t.text(body) == ",") {
+        let mut e = k + 1;
+        while e < toks.len() && toks[e].word && !toks[e].quoted && toks[e].is_cap(body) && e - k < 6
+        {
+            e += 1;
+        }
+        let closed = toks
+            .get(e)
+            .is_none_or(|t| matches!(t.text(body), "," | "." | ";" | "!" | "?"));
+        if e > k + 1 && closed {
+            let words: Vec<&str> = toks[k + 1..e].iter().map(|t| t.text(body)).collect();
+            if let (NpKind::Name, name, _) = classify(lex, &words)
+                && name.len() >= 2
+            {
+                return Some(Np {
+                    start: np.start,
+                    end: toks[e - 1].end,
+                    kind: NpKind::Name,
+                    name,
+                    role: Some(strip_determiner(np.text(body)).to_string()),
+                });
+            }
+        }
+    }
     // Apposition after a name: "said Mark Rutte, NATO's secretary general."
     if np.kind == NpKind::Name && toks.get(k).is_some_and(|t| t.text(body) == ",") {
         let mut e = k + 1;
