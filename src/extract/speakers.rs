@@ -370,6 +370,7 @@ static SKIP_BEFORE_CUE: WordSet = WordSet::new(&[
     "not",
     "never",
     "already",
+    "only",
     "repeatedly",
     "reportedly",
     "separately",
@@ -965,7 +966,7 @@ fn classify_phrase(lex: &Lexicon, words: &[&str]) -> Classified {
 }
 
 /// A party's member, as a description's head ("the Wisconsin Republican", "one Democrat").
-static PARTY_MEMBERS: WordSet =
+pub(super) static PARTY_MEMBERS: WordSet =
     WordSet::new(&["republican", "democrat", "independent", "libertarian"]);
 
 /// A capitalised plural naming a people, faith or party ("Americans", "Democrats", "Jews").
@@ -1050,6 +1051,62 @@ fn pronoun_with_auxiliary(w: &str) -> Option<usize> {
     (PRONOUNS.contains(&p) && matches!(aux, "s" | "ve" | "d" | "ll")).then_some(p.len())
 }
 
+/// "went on to say", "was quick to add", "wanted to say": where the words that lead to a cue
+/// through its "to" (token `to`) start, so that the subject before them speaks.
+fn before_to_cue(body: &str, toks: &[Token], to: usize) -> Option<usize> {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.word && !t.quoted && !t.is_cap(body))
+            .map(|t| lower(body, t))
+    };
+    let mut k = to.checked_sub(1)?;
+    // "went on to say", "went on to add".
+    if word(k).as_deref() == Some("on") && k > 0 {
+        k -= 1;
+    }
+    LEAD_TO_CUE.contains(&word(k)?).then_some(k)
+}
+
+/// Verbs and adjectives that lead to a cue through "to": "went on to say", "was quick to add",
+/// "seemed to suggest" (whose cue is then "suggest").
+pub(super) static LEAD_TO_CUE: WordSet = WordSet::new(&[
+    "went",
+    "goes",
+    "go",
+    "wanted",
+    "wants",
+    "want",
+    "decided",
+    "decides",
+    "seemed",
+    "seems",
+    "appeared",
+    "appears",
+    "tried",
+    "tries",
+    "managed",
+    "chose",
+    "chooses",
+    "hastened",
+    "continued",
+    "continues",
+    "proceeded",
+    "proceeds",
+    "paused",
+    "rushed",
+    "quick",
+    "eager",
+    "happy",
+    "careful",
+    "ready",
+    "willing",
+    "prompted",
+    "forced",
+    "keen",
+    "moved",
+    "able",
+]);
+
 pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Option<Np> {
     let mut j = end;
     loop {
@@ -1061,6 +1118,11 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                 || negated_auxiliary(&w)
             {
                 j -= 1;
+            } else if let Some(k) = (w == "to")
+                .then(|| before_to_cue(body, toks, j - 1))
+                .flatten()
+            {
+                j = k;
             } else {
                 break;
             }

@@ -55,6 +55,8 @@ mod tests {
         ("ORG_HEADS", &super::super::speakers::ORG_HEADS),
         ("ABBREVIATIONS", &super::super::text::ABBREVIATIONS),
         ("CLAUSE_OPENERS", &super::super::CLAUSE_OPENERS),
+        ("LEAD_TO_CUE", &super::super::speakers::LEAD_TO_CUE),
+        ("PARTY_MEMBERS", &super::super::speakers::PARTY_MEMBERS),
         ("SENTENCE_ADVERBS", &super::super::SENTENCE_ADVERBS),
     ];
 
