@@ -4366,13 +4366,16 @@ mod tests {
             ["Ivo Tamm III", "Rob Hale Jr.", "Ivo Tamm III"],
             "{st:?}"
         );
+        // A numeral after a noun that numbers things ends no name.
+        let st = said("Ivo Tamm fought in World War II as a young man. He said the war was hard.");
+        assert_eq!(st, vec![triple("Ivo Tamm", "said", "the war was hard")]);
     }
 
     #[test]
     fn the_next_item_of_a_list_is_no_apposition() {
         let st = run(
             "The contenders Ivo Tamm, and Gov. Ada Brook, praised the bill on Monday. \
-                      Ivo Tamm said the bill would pass.",
+             Ivo Tamm said the bill would pass.",
         );
         let tamm = st
             .iter()

@@ -713,6 +713,13 @@ fn is_name_suffix(w: &str) -> bool {
     )
 }
 
+/// Nouns that a Roman numeral numbers ("World War II", "Phase III"), lowercase.
+pub(super) static NUMBERED_NOUNS: WordSet = WordSet::new(&[
+    "war", "phase", "part", "vatican", "title", "stage", "type", "class", "chapter", "act",
+    "round", "level", "section", "volume", "book", "season", "episode", "wave", "accords",
+    "treaty", "article", "tier", "step", "gate", "division", "league",
+]);
+
 /// The surname of a name (lowercase), before any suffix: "Rob Hale Jr." is a Hale.
 fn surname(name: &[String]) -> Option<String> {
     name.iter()
@@ -764,8 +771,11 @@ pub fn split_role_name(lex: &Lexicon, words: &[&str]) -> (Vec<String>, Vec<Strin
             && w.ends_with('.')
             && w.as_bytes()[0].is_ascii_uppercase()
             && i + 1 < words.len();
-        // "Brent Bozell III", "Rob Hale Jr.": a suffix after a name word is part of the name.
-        let suffix = i > cut && is_name_suffix(w);
+        // "Brent Bozell III", "Rob Hale Jr.": a suffix after a name is part of it; a numeral
+        // not after a noun that numbers things ("World War II", "Phase II" are no one).
+        let suffix = i > cut
+            && is_name_suffix(w)
+            && (w.starts_with(['J', 'S']) || !NUMBERED_NOUNS.contains(&words[i - 1].lc()));
         let is_role = !particle
             && !initial
             && !suffix

@@ -57,6 +57,7 @@ mod tests {
         ("CLAUSE_OPENERS", &super::super::CLAUSE_OPENERS),
         ("LEAD_TO_CUE", &super::super::speakers::LEAD_TO_CUE),
         ("PARTY_MEMBERS", &super::super::speakers::PARTY_MEMBERS),
+        ("NUMBERED_NOUNS", &super::super::speakers::NUMBERED_NOUNS),
         ("SENTENCE_ADVERBS", &super::super::SENTENCE_ADVERBS),
     ];
 
