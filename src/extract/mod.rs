@@ -424,17 +424,21 @@ impl Extractor {
                 // ... unless the next sentence names its speaker: `“A,” she said. “B?” Smith
                 // asked.`, where a question mark ended the sentence before the speaker.
                 // ("She went on to say:" introduces what comes next.)
-                let attributed_next = sents.get(i + 1).is_some_and(|n| {
-                    n.para == s.para
-                        && !body[n.span.0..n.span.1].trim_end().ends_with(':')
-                        && self.bare_attribution(body, n).is_some()
-                });
+                // Asked only when a statement before would take the quotation.
+                let attributed_next = || {
+                    sents.get(i + 1).is_some_and(|n| {
+                        n.para == s.para
+                            && !body[n.span.0..n.span.1].trim_end().ends_with(':')
+                            && self.bare_attribution(body, n).is_some()
+                    })
+                };
                 let before = found
                     .iter()
                     .rev()
-                    .take_while(|p| p.sent + 1 == i && !attributed_next)
+                    .take_while(|p| p.sent + 1 == i)
                     .position(continues)
-                    .filter(|_| self.all_quoted(s, &f.spans));
+                    .filter(|_| self.all_quoted(s, &f.spans))
+                    .filter(|_| !attributed_next());
                 match before {
                     Some(k) => {
                         let at = found.len() - 1 - k;
@@ -1846,7 +1850,7 @@ impl Extractor {
                 .unwrap_or("");
             // "said Rubio's campaign manager": a name's possessive is a determiner too.
             let possessive = first_word.starts_with(char::is_uppercase)
-                && (first_word.ends_with("'s") || first_word.ends_with("’s"));
+                && strip_possessive(first_word).len() < first_word.len();
             let first = first_word.lc();
             if !possessive
                 && !matches!(
@@ -1950,13 +1954,14 @@ impl Extractor {
     fn clause_stop(body: &str, toks: &[Token], cues: &[Cue], c1: usize) -> Option<usize> {
         (c1..toks.len()).find(|&k| {
             let t = &toks[k];
-            (t.text(body) == ","
-                || (t.word
-                    && !t.quoted
-                    && (t.text(body).eq_ignore_ascii_case("and")
-                        || t.text(body).eq_ignore_ascii_case("but"))))
+            let w = t.text(body);
+            let comma = w == ",";
+            let and = t.word
+                && !t.quoted
+                && (w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but"));
+            (comma || and)
                 && Self::cue_after_comma(toks, cues, k).is_some_and(|m| {
-                    t.text(body) == ","
+                    comma
                         || (m > k + 1
                             && toks
                                 .get(m + 1)

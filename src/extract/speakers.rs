@@ -1128,9 +1128,8 @@ pub fn np_before(lex: &Lexicon, body: &str, toks: &[Token], end: usize) -> Optio
                 || negated_auxiliary(&w)
             {
                 j -= 1;
-            } else if let Some(k) = (w == "to")
-                .then(|| before_to_cue(body, toks, j - 1))
-                .flatten()
+            } else if w == "to"
+                && let Some(k) = before_to_cue(body, toks, j - 1)
             {
                 j = k;
             } else {
@@ -1904,47 +1903,57 @@ pub fn np_after(lex: &Lexicon, body: &str, toks: &[Token], start: usize) -> Opti
     let mut np = make_np(lex, body, &toks[start..k])?;
     // A name in apposition after a description: "said Rubio's deputy campaign manager, Rich
     // Beeson." The description is the role.
-    if np.kind == NpKind::Nominal && toks.get(k).is_some_and(|t| t.text(body) == ",") {
-        let mut e = k + 1;
-        while e < toks.len() && toks[e].word && !toks[e].quoted && toks[e].is_cap(body) && e - k < 6
-        {
-            e += 1;
-        }
-        let closed = toks
+    if np.kind == NpKind::Nominal
+        && let Some(e) = run_after_comma(body, toks, k, 6, |t| t.is_cap(body))
+        && toks
             .get(e)
-            .is_none_or(|t| matches!(t.text(body), "," | "." | ";" | "!" | "?"));
-        if e > k + 1 && closed {
-            let words: Vec<&str> = toks[k + 1..e].iter().map(|t| t.text(body)).collect();
-            if let (NpKind::Name, name, _) = classify(lex, &words)
-                && name.len() >= 2
-            {
-                return Some(Np {
-                    start: np.start,
-                    end: toks[e - 1].end,
-                    kind: NpKind::Name,
-                    name,
-                    role: Some(strip_determiner(np.text(body)).to_string()),
-                });
-            }
+            .is_none_or(|t| matches!(t.text(body), "," | "." | ";" | "!" | "?"))
+    {
+        let words: Vec<&str> = toks[k + 1..e].iter().map(|t| t.text(body)).collect();
+        if let (NpKind::Name, name, _) = classify(lex, &words)
+            && name.len() >= 2
+        {
+            return Some(Np {
+                start: np.start,
+                end: toks[e - 1].end,
+                kind: NpKind::Name,
+                name,
+                role: Some(strip_determiner(np.text(body)).to_string()),
+            });
         }
     }
     // Apposition after a name: "said Mark Rutte, NATO's secretary general."
-    if np.kind == NpKind::Name && toks.get(k).is_some_and(|t| t.text(body) == ",") {
-        let mut e = k + 1;
-        while e < toks.len() && toks[e].word && !toks[e].quoted && e - k < 12 {
-            e += 1;
-        }
-        if e > k + 1 {
-            let app = &body[toks[k + 1].start..toks[e - 1].end];
-            if app
-                .split_whitespace()
-                .any(|w| lex.is_role_word(w.strip_suffix("'s").unwrap_or(w)))
-            {
-                np.role = Some(strip_determiner(app).to_string());
-            }
+    if np.kind == NpKind::Name
+        && let Some(e) = run_after_comma(body, toks, k, 12, |_| true)
+    {
+        let app = &body[toks[k + 1].start..toks[e - 1].end];
+        if app
+            .split_whitespace()
+            .any(|w| lex.is_role_word(w.strip_suffix("'s").unwrap_or(w)))
+        {
+            np.role = Some(strip_determiner(app).to_string());
         }
     }
     Some(np)
+}
+
+/// After a comma at token `k`, the end (exclusive) of the run of unquoted words that `keep`
+/// accepts, fewer than `max` tokens from the comma; none without the comma or a word.
+fn run_after_comma(
+    body: &str,
+    toks: &[Token],
+    k: usize,
+    max: usize,
+    keep: impl Fn(&Token) -> bool,
+) -> Option<usize> {
+    if toks.get(k).is_none_or(|t| t.text(body) != ",") {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < toks.len() && toks[e].word && !toks[e].quoted && keep(&toks[e]) && e - k < max {
+        e += 1;
+    }
+    (e > k + 1).then_some(e)
 }
 
 /// A person named in the article.
@@ -2158,7 +2167,7 @@ impl Registry {
         // or the organisation, as every Republican shares the head.
         let modifiers: Vec<&String> = words[..words.len() - 1]
             .iter()
-            .filter(|w| !DETERMINERS.contains(w) && !matches!(w.as_str(), "one" | "another"))
+            .filter(|w| !DETERMINERS.contains(w))
             .collect();
         let party = PARTY_MEMBERS.contains(head);
         let mut best: Option<(i32, usize, usize)> = None; // (score, recency, idx)
